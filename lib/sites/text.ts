@@ -1,0 +1,104 @@
+/**
+ * Reads the text a person sees in an answer, without the junk pages and other
+ * extensions hide in it: screen-reader labels, buttons, KaTeX's triple copy of every
+ * formula, our own panels. Walks the live tree (no cloning, no layout) so it is
+ * cheap on long answers and works in happy-dom as in a browser.
+ */
+
+/** Never part of an answer's text, on any site. */
+export const COMMON_JUNK = [
+  'button',
+  '[role="button"]',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'img',
+  '[hidden]',
+  '.sr-only',
+  '[class*="visually-hidden"]',
+  '[data-behind-the-answer]',
+  // Other extensions seen injecting into answers (fixtures: QuillBot; defuddle: SaveAI).
+  '[data-quillbot-humanize-button]',
+  '[data-quillbot-improve-prompt-button]',
+  '[data-saveai-injected]',
+].join(',');
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
+  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TR', 'UL',
+]);
+const CELL = new Set(['TD', 'TH']);
+
+/** TeX source of a KaTeX node, or null when it carries none. */
+function katexSource(el: Element): string | null {
+  const ann = el.querySelector('annotation[encoding="application/x-tex"]');
+  const tex = ann?.textContent?.trim();
+  return tex ? tex : null;
+}
+
+/**
+ * Visible text of `root`, with block boundaries as line breaks and runs of spaces
+ * collapsed (except inside <pre>). `strip` adds site-specific subtrees to skip.
+ */
+export function readText(root: Element, strip?: string): string {
+  const skip = strip ? `${COMMON_JUNK},${strip}` : COMMON_JUNK;
+  const out: string[] = [];
+  let pre = 0;
+
+  const newline = () => {
+    if (out.length && !out[out.length - 1]!.endsWith('\n')) out.push('\n');
+  };
+
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      const t = node.nodeValue ?? '';
+      if (pre) {
+        out.push(t);
+        return;
+      }
+      let c = t.replace(/\s+/g, ' ');
+      const last = out[out.length - 1];
+      if (last === undefined || last.endsWith('\n') || last.endsWith(' ')) c = c.replace(/^ /, '');
+      if (c) out.push(c);
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (el !== root && el.matches(skip)) return;
+    if (el.classList.contains('katex-display') || el.classList.contains('katex')) {
+      const tex = katexSource(el);
+      if (tex !== null) {
+        out.push(el.classList.contains('katex-display') ? `\n$$${tex}$$\n` : `$${tex}$`);
+        return;
+      }
+    }
+    if (el.classList.contains('katex-mathml')) return;
+    const tag = el.tagName;
+    const keepsSpace = tag === 'PRE' || el.classList.contains('whitespace-pre-wrap') || /white-space:\s*pre/.test(el.getAttribute('style') ?? '');
+    if (tag === 'BR') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) newline();
+    if (keepsSpace) pre++;
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
+    if (keepsSpace) pre--;
+    if (CELL.has(tag)) out.push('\t');
+    if (block) newline();
+  };
+
+  walk(root);
+  return tidy(out.join(''));
+}
+
+/** Drops trailing blanks on each line and folds blank runs to one blank line. */
+function tidy(text: string): string {
+  return text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\s*\n|\s+$/g, '');
+}
