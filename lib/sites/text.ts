@@ -100,5 +100,5 @@ function tidy(text: string): string {
   return text
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\s*\n|\s+$/g, '');
+    .replace(/^\s+|\s+$/g, '');
 }
