@@ -1,0 +1,398 @@
+/**
+ * One watcher per chat page: decides when each answer is finished and keeps exactly one
+ * panel host after it, through streaming, React re-renders, virtualised lists and SPA
+ * navigation. Framework-free; the content script supplies what a "panel" is.
+ *
+ * Cost model: the MutationObserver callback only queues added nodes and streaming/key
+ * attribute changes; a batched flush handles the queue. Nothing rescans the whole
+ * document per mutation, so a 1,000-turn conversation stays cheap.
+ */
+import { answerId, answerText, conversationIdOf, describeAnswer, findPrompts, resolveChain } from './parse';
+import { hasActionBar, isGenerating, markerState } from './state';
+import type { AnswerInfo, SiteAdapter } from './types';
+
+/** Marks every node we add to the page, so we never treat our own nodes as the page's. */
+export const HOST_ATTR = 'data-behind-the-answer';
+
+/** How often an unresolved answer chain is tried again while the page changes. */
+const RESOLVE_EVERY_MS = 300;
+
+export interface Mounted {
+  /** Inserted right after the answer by the watcher; carries HOST_ATTR. */
+  host: HTMLElement;
+  destroy(): void;
+}
+
+export interface WatcherHooks {
+  mount(answer: Element, info: AnswerInfo): Mounted;
+  /** The page shows a conversation but no answer selector matches (false), or matches again (true). */
+  layout?(recognised: boolean): void;
+  /** The conversation changed (SPA navigation); every panel has been removed. */
+  navigated?(url: string): void;
+}
+
+export interface WatcherTiming {
+  /** First scan waits for this long without mutations (React hydration)... */
+  quietMs: number;
+  /** ...but never longer than this. */
+  quietCapMs: number;
+  /** Without a per-answer streaming marker, text must be unchanged this long. */
+  stableMs: number;
+  /** Re-check of answers still being written. */
+  pollMs: number;
+  /** Mutation batching. */
+  flushMs: number;
+  /** A conversation page with no recognised answers after this long is an unknown layout. */
+  unrecognisedMs: number;
+  /** URL poll for routers that change the address without events we can see. */
+  urlPollMs: number;
+  /** Text stable this long counts as finished even while a global "generating" signal lingers. */
+  stuckMs: number;
+}
+
+export const DEFAULT_TIMING: WatcherTiming = {
+  quietMs: 600,
+  quietCapMs: 5000,
+  stableMs: 800,
+  pollMs: 250,
+  flushMs: 100,
+  unrecognisedMs: 8000,
+  urlPollMs: 500,
+  stuckMs: 15000,
+};
+
+export interface MountedAnswer {
+  answer: Element;
+  info: AnswerInfo;
+  mounted: Mounted;
+}
+
+export interface PageWatcher {
+  /** The last finished answer in document order (for "flag latest answer"). */
+  latest(): MountedAnswer | null;
+  /** Every mounted answer, document order. */
+  all(): MountedAnswer[];
+  /** Stop observing and remove every panel. */
+  stop(): void;
+}
+
+interface Pending {
+  text: string;
+  since: number;
+}
+
+interface Entry extends MountedAnswer {
+  id: string | null;
+}
+
+export function watchPage(
+  doc: Document,
+  site: SiteAdapter,
+  hooks: WatcherHooks,
+  timing: Partial<WatcherTiming> = {},
+): PageWatcher {
+  const t = { ...DEFAULT_TIMING, ...timing };
+  const win = doc.defaultView!;
+  const now = () => Date.now();
+
+  let answerSel: string | null = null;
+  let lastResolveTry = -Infinity;
+  let phase: 'quiet' | 'live' = 'quiet';
+  let phaseStart = now();
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let layoutTimer: ReturnType<typeof setTimeout> | undefined;
+  let layoutReported: boolean | null = null;
+  let href = win.location.href;
+  let stopped = false;
+
+  const queued = new Set<Element>();
+  let needSweep = false;
+  const pending = new Map<Element, Pending>();
+  const entries = new Map<Element, Entry>();
+  const keys = new Map<string, Element>();
+  /** Answers of the conversation we navigated away from, with their text then. */
+  let leftBehind = new Map<Element, string>();
+
+  const attrs = new Set<string>();
+  for (const m of site.selectors.streaming ?? []) attrs.add(m.attr);
+  for (const k of site.selectors.key ?? []) attrs.add(k.attr);
+
+  const ours = (n: Node): boolean => {
+    const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+    return !!el?.closest(`[${HOST_ATTR}]`);
+  };
+
+  function resolve(): string | null {
+    if (answerSel) return answerSel;
+    // A redesign (or a page still loading) matches nothing; trying costs a query per selector.
+    if (now() - lastResolveTry < RESOLVE_EVERY_MS) return null;
+    lastResolveTry = now();
+    answerSel = resolveChain(doc, site.selectors.answer);
+    if (answerSel) reportLayout(true);
+    return answerSel;
+  }
+
+  function reportLayout(recognised: boolean) {
+    if (layoutReported === recognised) return;
+    // "Recognised" is only news after we said it was not.
+    if (recognised && layoutReported === null) {
+      layoutReported = true;
+      return;
+    }
+    layoutReported = recognised;
+    hooks.layout?.(recognised);
+  }
+
+  function armLayoutCheck() {
+    clearTimeout(layoutTimer);
+    layoutTimer = setTimeout(() => {
+      if (stopped || answerSel) return;
+      lastResolveTry = -Infinity;
+      if (resolve()) return flushSoon(true);
+      // Only a page that shows a conversation should have answers; a new-chat page has none.
+      if (conversationIdOf(site, win.location)) reportLayout(false);
+    }, t.unrecognisedMs);
+  }
+
+  function queueNode(n: Node) {
+    if (ours(n)) return;
+    const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+    if (!el) return;
+    if (!answerSel) {
+      queued.add(el); // resolved at flush
+      return;
+    }
+    const up = el.closest(answerSel);
+    if (up) queued.add(up);
+    if (el.nodeType === 1 && n === el && el.firstElementChild) {
+      for (const a of el.querySelectorAll(answerSel)) queued.add(a);
+    }
+  }
+
+  const observer = new win.MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes') queueNode(r.target);
+      else {
+        for (const n of r.addedNodes) queueNode(n);
+        if (r.removedNodes.length) needSweep = true;
+      }
+    }
+    if (phase === 'quiet') return armQuiet();
+    flushSoon();
+  });
+
+  function armQuiet() {
+    clearTimeout(quietTimer);
+    const left = t.quietCapMs - (now() - phaseStart);
+    quietTimer = setTimeout(goLive, Math.max(0, Math.min(t.quietMs, left)));
+  }
+
+  function goLive() {
+    if (stopped) return;
+    phase = 'live';
+    queued.clear();
+    lastResolveTry = -Infinity;
+    const sel = resolve();
+    if (!sel) {
+      armLayoutCheck();
+      return;
+    }
+    // Everything present after the quiet moment: already on the page when it loaded.
+    const generating = isGenerating(doc, site);
+    const all = [...doc.querySelectorAll(sel)];
+    const prompts = findPrompts(doc, site);
+    all.forEach((a, i) => {
+      // A router that has not yet replaced the old conversation must not get its panels back.
+      if (leftBehind.get(a) === answerText(a, site)) return;
+      const m = markerState(a, site);
+      const last = i === all.length - 1;
+      if (m === 'done' || (m === 'unknown' && !(generating && last))) mount(a, prompts);
+      else watchPending(a);
+    });
+    leftBehind = new Map();
+    schedulePoll();
+  }
+
+  function flushSoon(immediate = false) {
+    if (flushTimer !== undefined && !immediate) return;
+    clearTimeout(flushTimer);
+    flushTimer = setTimeout(flush, immediate ? 0 : t.flushMs);
+  }
+
+  function flush() {
+    flushTimer = undefined;
+    if (stopped || phase !== 'live') return;
+    if (win.location.href !== href) return navigated();
+    if (!answerSel) {
+      if (!resolve()) {
+        // Something changed; look again when the throttle allows (that look takes stock of all).
+        queued.clear();
+        flushTimer = setTimeout(flush, Math.max(t.flushMs, RESOLVE_EVERY_MS - (now() - lastResolveTry)));
+        return;
+      }
+      // The layout just became recognisable: take stock of everything once.
+      queued.clear();
+      for (const a of doc.querySelectorAll(answerSel!)) queued.add(a);
+    }
+    if (needSweep) sweep();
+    let prompts: Element[] | null = null;
+    for (const a of queued) {
+      if (!a.isConnected || !a.matches(answerSel!)) continue;
+      const e = entries.get(a);
+      const m = markerState(a, site);
+      if (e) {
+        // Regenerated in place, or the site swapped a temporary id for the real one.
+        if (m === 'writing' || answerId(a, site) !== e.id) {
+          unmount(a);
+          watchPending(a);
+        }
+        continue;
+      }
+      if (m === 'done') mount(a, (prompts ??= findPrompts(doc, site)));
+      else watchPending(a);
+    }
+    queued.clear();
+    schedulePoll();
+  }
+
+  function watchPending(a: Element) {
+    if (!pending.has(a)) pending.set(a, { text: answerText(a, site), since: now() });
+  }
+
+  function schedulePoll() {
+    if (pollTimer !== undefined || pending.size === 0) return;
+    pollTimer = setTimeout(poll, t.pollMs);
+  }
+
+  function poll() {
+    pollTimer = undefined;
+    if (stopped) return;
+    const generating = isGenerating(doc, site);
+    let prompts: Element[] | null = null;
+    let lastAnswer: Element | null | undefined;
+    for (const [a, p] of pending) {
+      if (!a.isConnected) {
+        pending.delete(a);
+        continue;
+      }
+      const m = markerState(a, site);
+      if (m === 'writing') continue;
+      if (m === 'unknown') {
+        const text = answerText(a, site);
+        if (text !== p.text) {
+          p.text = text;
+          p.since = now();
+          continue;
+        }
+        const stable = now() - p.since;
+        if (stable < t.stableMs) continue;
+        lastAnswer ??= lastOf();
+        const settled = hasActionBar(a, site) || a !== lastAnswer;
+        if (!settled || (generating && stable < t.stuckMs)) continue;
+        if (!text) continue; // an empty shell is not an answer yet
+      }
+      pending.delete(a);
+      mount(a, (prompts ??= findPrompts(doc, site)));
+    }
+    schedulePoll();
+  }
+
+  function lastOf(): Element | null {
+    const all = answerSel ? doc.querySelectorAll(answerSel) : [];
+    return all.length ? all[all.length - 1]! : null;
+  }
+
+  function mount(a: Element, prompts: Element[]) {
+    pending.delete(a);
+    if (entries.has(a)) return;
+    const info = describeAnswer(a, site, doc, win.location, prompts);
+    // Two identical prompt+answer pairs in one conversation: number the later ones.
+    let key = info.key;
+    for (let n = 2; keys.has(key) && keys.get(key) !== a && keys.get(key)!.isConnected; n++) key = `${info.key}#${n}`;
+    const stale = keys.get(key);
+    if (stale && stale !== a) unmount(stale);
+    const full = { ...info, key };
+    const mounted = hooks.mount(a, full);
+    mounted.host.setAttribute(HOST_ATTR, key);
+    a.after(mounted.host);
+    entries.set(a, { answer: a, info: full, mounted, id: answerId(a, site) });
+    keys.set(key, a);
+  }
+
+  function unmount(a: Element) {
+    const e = entries.get(a);
+    if (!e) return;
+    entries.delete(a);
+    if (keys.get(e.info.key) === a) keys.delete(e.info.key);
+    e.mounted.destroy();
+    e.mounted.host.remove();
+  }
+
+  function sweep() {
+    needSweep = false;
+    for (const [a, e] of entries) {
+      if (!a.isConnected) unmount(a); // virtualised away; it comes back as a new element
+      else if (!e.mounted.host.isConnected) a.after(e.mounted.host); // the framework dropped our node
+    }
+  }
+
+  function reset() {
+    leftBehind = new Map([...entries.values()].map((e) => [e.answer, answerText(e.answer, site)]));
+    for (const a of [...entries.keys()]) unmount(a);
+    pending.clear();
+    queued.clear();
+    answerSel = null;
+    layoutReported = null;
+    clearTimeout(layoutTimer);
+    phase = 'quiet';
+    phaseStart = now();
+    armQuiet();
+  }
+
+  function navigated() {
+    if (win.location.href === href) return;
+    const before = new URL(href);
+    href = win.location.href;
+    // A hash or query change inside one conversation is not a new conversation.
+    if (before.pathname === win.location.pathname) return;
+    reset();
+    hooks.navigated?.(href);
+  }
+
+  const onNav = () => setTimeout(navigated, 0);
+  win.addEventListener('popstate', onNav);
+  const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('navigatesuccess', onNav);
+  const urlPoll = setInterval(navigated, t.urlPollMs);
+
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: attrs.size > 0,
+    attributeFilter: attrs.size ? [...attrs] : undefined,
+  });
+  armQuiet();
+
+  function all(): MountedAnswer[] {
+    return [...entries.values()]
+      .filter((e) => e.answer.isConnected)
+      .sort((x, y) => (x.answer.compareDocumentPosition(y.answer) & 4 ? -1 : 1));
+  }
+
+  return {
+    all,
+    latest: () => all().at(-1) ?? null,
+    stop() {
+      stopped = true;
+      observer.disconnect();
+      for (const tm of [quietTimer, flushTimer, pollTimer, layoutTimer]) clearTimeout(tm);
+      clearInterval(urlPoll);
+      win.removeEventListener('popstate', onNav);
+      nav?.removeEventListener('navigatesuccess', onNav);
+      for (const a of [...entries.keys()]) unmount(a);
+      pending.clear();
+    },
+  };
+}
