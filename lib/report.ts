@@ -4,32 +4,9 @@
  */
 import { z } from 'zod';
 import { SITE_IDS, VENDOR_IDS } from './sites/types';
+import { FLAG_CATEGORIES } from './flags';
 
-export const FLAG_CATEGORIES = [
-  'factually-wrong',
-  'made-up-source',
-  'unsafe',
-  'biased',
-  'refused-harmless',
-  'outdated',
-  'overclaims-ai',
-  'poor-language',
-  'other',
-] as const;
-export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
-
-/** Labels shown in the flag form, in the order above. */
-export const FLAG_LABELS: Record<FlagCategory, string> = {
-  'factually-wrong': 'Factually wrong',
-  'made-up-source': 'Made-up source or citation',
-  unsafe: 'Unsafe or harmful',
-  biased: 'Biased or stereotyping',
-  'refused-harmless': 'Refused a harmless request',
-  outdated: 'Outdated',
-  'overclaims-ai': 'Overclaims what AI did or can do',
-  'poor-language': 'Poor quality in my language',
-  other: 'Other',
-};
+export { FLAG_CATEGORIES, FLAG_LABELS, type FlagCategory } from './flags';
 
 export const MAX_TEXT = 200_000;
 const text = (max: number) => z.string().max(max);
@@ -120,3 +97,4 @@ export async function completeReport(
     answer: { key: answer.key, sha256: await sha256Hex(answer.text), text: answer.text },
   });
 }
+

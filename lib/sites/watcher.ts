@@ -23,8 +23,8 @@ export interface Mounted {
   destroy(): void;
 }
 
-export interface WatcherHooks {
-  mount(answer: Element, info: AnswerInfo): Mounted;
+export interface WatcherHooks<M extends Mounted = Mounted> {
+  mount(answer: Element, info: AnswerInfo): M;
   /** The page shows a conversation but no answer selector matches (false), or matches again (true). */
   layout?(recognised: boolean): void;
   /** The conversation changed (SPA navigation); every panel has been removed. */
@@ -61,17 +61,17 @@ export const DEFAULT_TIMING: WatcherTiming = {
   stuckMs: 15000,
 };
 
-export interface MountedAnswer {
+export interface MountedAnswer<M extends Mounted = Mounted> {
   answer: Element;
   info: AnswerInfo;
-  mounted: Mounted;
+  mounted: M;
 }
 
-export interface PageWatcher {
+export interface PageWatcher<M extends Mounted = Mounted> {
   /** The last finished answer in document order (for "flag latest answer"). */
-  latest(): MountedAnswer | null;
+  latest(): MountedAnswer<M> | null;
   /** Every mounted answer, document order. */
-  all(): MountedAnswer[];
+  all(): MountedAnswer<M>[];
   /** Stop observing and remove every panel. */
   stop(): void;
 }
@@ -81,16 +81,16 @@ interface Pending {
   since: number;
 }
 
-interface Entry extends MountedAnswer {
+interface Entry<M extends Mounted> extends MountedAnswer<M> {
   id: string | null;
 }
 
-export function watchPage(
+export function watchPage<M extends Mounted>(
   doc: Document,
   site: SiteAdapter,
-  hooks: WatcherHooks,
+  hooks: WatcherHooks<M>,
   timing: Partial<WatcherTiming> = {},
-): PageWatcher {
+): PageWatcher<M> {
   const t = { ...DEFAULT_TIMING, ...timing };
   const win = doc.defaultView!;
   const now = () => Date.now();
@@ -110,7 +110,7 @@ export function watchPage(
   const queued = new Set<Element>();
   let needSweep = false;
   const pending = new Map<Element, Pending>();
-  const entries = new Map<Element, Entry>();
+  const entries = new Map<Element, Entry<M>>();
   const keys = new Map<string, Element>();
   /** Answers of the conversation we navigated away from, with their text then. */
   let leftBehind = new Map<Element, string>();
@@ -375,7 +375,7 @@ export function watchPage(
   });
   armQuiet();
 
-  function all(): MountedAnswer[] {
+  function all(): MountedAnswer<M>[] {
     return [...entries.values()]
       .filter((e) => e.answer.isConnected)
       .sort((x, y) => (x.answer.compareDocumentPosition(y.answer) & 4 ? -1 : 1));

@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { FLAG_CATEGORIES, FLAG_LABELS, type FlagCategory } from '@/lib/flags';
+import { draftFor } from '@/lib/draft';
+import type { ReportDraft } from '@/lib/report';
+import type { AnswerInfo } from '@/lib/sites/types';
+import { Preview } from './Preview';
+
+interface Props {
+  info: AnswerInfo;
+  pageUrl: string;
+  busy: boolean;
+  onSubmit(draft: ReportDraft): void;
+  onCancel(): void;
+}
+
+/** Categories, comment, correction, and a preview of exactly what will be stored. */
+export function FlagForm({ info, pageUrl, busy, onSubmit, onCancel }: Props) {
+  const [flags, setFlags] = useState<FlagCategory[]>([]);
+  const [comment, setComment] = useState('');
+  const [correction, setCorrection] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  const id = (s: string) => `bta-${s}`;
+
+  useEffect(() => first.current?.focus(), []);
+
+  const draft = draftFor(info, pageUrl, { flags, comment, correction });
+
+  function toggle(c: FlagCategory, on: boolean) {
+    setError(null);
+    setFlags((f) => (on ? FLAG_CATEGORIES.filter((x) => x === c || f.includes(x)) : f.filter((x) => x !== c)));
+  }
+
+  return (
+    <form
+      aria-label="Flag this answer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!flags.length) {
+          setError('Choose at least one category (use “Other” if none fits).');
+          first.current?.focus();
+          return;
+        }
+        onSubmit(draft);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <fieldset aria-describedby={error ? id('cat-error') : undefined}>
+        <legend>What is wrong with this answer?</legend>
+        <div class="cats">
+          {FLAG_CATEGORIES.map((c, i) => (
+            <label key={c}>
+              <input
+                ref={i === 0 ? first : undefined}
+                type="checkbox"
+                name="flag"
+                value={c}
+                checked={flags.includes(c)}
+                onChange={(e) => toggle(c, (e.currentTarget as HTMLInputElement).checked)}
+              />
+              {FLAG_LABELS[c]}
+            </label>
+          ))}
+        </div>
+        {error && (
+          <p id={id('cat-error')} class="error" role="alert">
+            {error}
+          </p>
+        )}
+      </fieldset>
+      <label class="field">
+        Comment
+        <textarea name="comment" value={comment} maxLength={10_000} onInput={(e) => setComment(e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        What the right answer is
+        <textarea
+          name="correction"
+          value={correction}
+          onInput={(e) => setCorrection(e.currentTarget.value)}
+        />
+      </label>
+      <Preview draft={draft} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save flag'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <span class="hint">Esc cancels</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { draftFor } from '@/lib/draft';
+import type { ReportDraft } from '@/lib/report';
+import type { Destination, Reply } from '@/lib/messages';
+import type { AnswerInfo } from '@/lib/sites/types';
+import { FlagForm } from './FlagForm';
+
+/** How the panel talks to the background; the content script supplies it. */
+export interface PanelApi {
+  save(draft: ReportDraft): Promise<Reply<'report:save'>>;
+  undo(id: string): Promise<Reply<'report:undo'>>;
+}
+
+export interface PanelProps {
+  info: AnswerInfo;
+  pageUrl: () => string;
+  api: PanelApi;
+  /** Bumped by the "flag latest answer" command: opens the form and focuses it. */
+  flagRequest: number;
+  /** Page-level fallback when the layout is not recognised. */
+  floating?: boolean;
+}
+
+const UNDO_MS = 8000;
+
+type Saved = { id: string; what: 'rating' | 'flag'; destination: Destination };
+
+export function Panel({ info, pageUrl, api, flagRequest, floating }: PanelProps) {
+  const [rating, setRating] = useState<{ value: 'up' | 'down'; id: string } | null>(null);
+  const [flagging, setFlagging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const flagButton = useRef<HTMLButtonElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (flagRequest > 0) setFlagging(true);
+  }, [flagRequest]);
+
+  // The Undo offer lasts a few seconds; after that the report is simply saved.
+  useEffect(() => {
+    if (!saved) return;
+    const t = setTimeout(() => setSaved(null), UNDO_MS);
+    return () => clearTimeout(t);
+  }, [saved]);
+
+  async function save(draft: ReportDraft, what: Saved['what']): Promise<string | null> {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const reply = await api.save(draft);
+      if (!reply.ok) {
+        setMessage({ text: `Not saved: ${reply.error}`, error: true });
+        return null;
+      }
+      setSaved({ id: reply.id, what, destination: reply.destination });
+      setMessage({ text: confirmation(what, reply.destination), error: false });
+      return reply.id;
+    } catch (e) {
+      setMessage({ text: `Not saved: the extension did not answer (${errorText(e)}). Reload the page and try again.`, error: true });
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function rate(value: 'up' | 'down') {
+    if (busy || rating?.value === value) return;
+    // Changing one's mind replaces the earlier rating rather than adding a second one.
+    if (rating) await api.undo(rating.id).catch(() => undefined);
+    const id = await save(draftFor(info, pageUrl(), { rating: value }), 'rating');
+    setRating(id ? { value, id } : null);
+  }
+
+  async function undo() {
+    if (!saved) return;
+    const reply = await api.undo(saved.id).catch((e) => ({ ok: false as const, error: errorText(e) }));
+    if (!reply.ok) return setMessage({ text: `Could not undo: ${reply.error}`, error: true });
+    if (saved.what === 'rating') setRating(null);
+    setSaved(null);
+    setMessage({
+      text: reply.removed ? 'Undone: the report was removed.' : 'Too late to undo: the report was already sent.',
+      error: !reply.removed,
+    });
+    flagButton.current?.focus();
+  }
+
+  useEffect(() => {
+    if (saved?.what === 'flag') undoButton.current?.focus();
+  }, [saved]);
+
+  return (
+    <div class={floating ? 'panel floating' : 'panel'} role="group" aria-label="Behind the Answer: your feedback on this answer">
+      <div class="bar">
+        <span class="brand" title="Behind the Answer (browser extension). Your reports do not go to the chatbot's maker.">
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="2" />
+            <circle cx="8" cy="8" r="2.5" fill="currentColor" />
+          </svg>
+          Behind the Answer
+        </span>
+        {!floating && (
+          <>
+            <button type="button" aria-pressed={rating?.value === 'up'} disabled={busy} onClick={() => rate('up')}>
+              <span aria-hidden="true">👍 </span>Good
+            </button>
+            <button type="button" aria-pressed={rating?.value === 'down'} disabled={busy} onClick={() => rate('down')}>
+              <span aria-hidden="true">👎 </span>Bad
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          ref={flagButton}
+          aria-expanded={flagging}
+          onClick={() => setFlagging((f) => !f)}
+        >
+          {floating ? 'Flag this page…' : 'Flag…'}
+        </button>
+        <span class={message ? (message.error ? 'status error' : 'status ok') : 'status'} role="status" aria-live="polite">
+          {message?.text}
+          {saved && (
+            <>
+              {' '}
+              <button type="button" ref={undoButton} onClick={undo}>
+                Undo
+              </button>
+            </>
+          )}
+        </span>
+      </div>
+      {flagging && (
+        <FlagForm
+          info={info}
+          pageUrl={pageUrl()}
+          busy={busy}
+          onCancel={() => {
+            setFlagging(false);
+            flagButton.current?.focus();
+          }}
+          onSubmit={async (draft) => {
+            if (await save(draft, 'flag')) setFlagging(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function confirmation(what: Saved['what'], d: Destination): string {
+  const thing = what === 'rating' ? 'Rating' : 'Flag';
+  return d.kind === 'local' ? `${thing} saved on this device.` : `${thing} saved; it will be sent to ${d.host}.`;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,67 @@
+/**
+ * A panel in its own shadow root on a host element we create (the page's nodes stay
+ * untouched). No innerHTML anywhere: Gemini enforces Trusted Types, and page text must
+ * stay text.
+ */
+import { render } from 'preact';
+import { HOST_ATTR, type Mounted } from '@/lib/sites/watcher';
+import type { AnswerInfo } from '@/lib/sites/types';
+import type { Theme } from '@/lib/theme';
+import { Panel, type PanelApi } from './Panel';
+import { PANEL_CSS } from './styles';
+
+export interface PanelHandle extends Mounted {
+  /** Open the flag form and put the keyboard focus in it. */
+  openFlag(): void;
+  setTheme(theme: Theme): void;
+}
+
+/**
+ * Events that must not reach the page: sites with global shortcuts (Claude, ChatGPT)
+ * grab keystrokes typed into other elements and steal focus for their composer.
+ */
+const ISOLATED_EVENTS = [
+  'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionend',
+  'focusin', 'focusout', 'paste', 'copy', 'cut',
+] as const;
+
+export function mountPanel(
+  info: AnswerInfo,
+  opts: { api: PanelApi; pageUrl: () => string; theme: Theme; floating?: boolean },
+): PanelHandle {
+  const doc = document;
+  const host = doc.createElement('bta-panel');
+  host.setAttribute(HOST_ATTR, info.key);
+  host.setAttribute('data-theme', opts.theme);
+  for (const type of ISOLATED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
+
+  const shadow = host.attachShadow({ mode: 'open' });
+  // A <style> element rather than adoptedStyleSheets: it works in Firefox content scripts too.
+  const style = doc.createElement('style');
+  style.textContent = PANEL_CSS;
+  const root = doc.createElement('div');
+  shadow.append(style, root);
+
+  let flagRequest = 0;
+  const draw = () =>
+    render(
+      <Panel info={info} pageUrl={opts.pageUrl} api={opts.api} flagRequest={flagRequest} floating={opts.floating} />,
+      root,
+    );
+  draw();
+
+  return {
+    host,
+    openFlag() {
+      flagRequest++;
+      draw();
+      host.scrollIntoView?.({ block: 'nearest' });
+    },
+    setTheme(theme) {
+      host.setAttribute('data-theme', theme);
+    },
+    destroy() {
+      render(null, root);
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The panel's styles, inside its shadow root so neither side leaks into the other.
+ * `:host` resets what the page could inherit into us (font, colour, line height).
+ */
+export const PANEL_CSS = `
+:host {
+  all: initial;
+  display: block;
+  margin: 6px 0 10px;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color-scheme: light;
+  --bta-fg: #1f2328;
+  --bta-muted: #59636e;
+  --bta-bg: #f6f8fa;
+  --bta-border: #d1d9e0;
+  --bta-accent: #6e40c9;
+  --bta-accent-fg: #ffffff;
+  --bta-ok: #1a7f37;
+  --bta-error: #cf222e;
+  --bta-focus: #0969da;
+}
+:host([data-theme="dark"]) {
+  color-scheme: dark;
+  --bta-fg: #e6edf3;
+  --bta-muted: #9198a1;
+  --bta-bg: #1b1f24;
+  --bta-border: #3d444d;
+  --bta-accent: #a371f7;
+  --bta-accent-fg: #0d1117;
+  --bta-ok: #3fb950;
+  --bta-error: #ff7b72;
+  --bta-focus: #4493f8;
+}
+* { box-sizing: border-box; }
+.panel {
+  color: var(--bta-fg);
+  background: var(--bta-bg);
+  border: 1px solid var(--bta-border);
+  border-left: 3px solid var(--bta-accent);
+  border-radius: 8px;
+  padding: 6px 8px;
+  max-width: 48rem;
+}
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
+.brand { display: inline-flex; align-items: center; gap: 4px; font-weight: 600; color: var(--bta-accent); margin-right: 4px; }
+.brand svg { width: 14px; height: 14px; }
+button {
+  font: inherit;
+  color: var(--bta-fg);
+  background: transparent;
+  border: 1px solid var(--bta-border);
+  border-radius: 6px;
+  padding: 2px 8px;
+  min-height: 26px;
+  cursor: pointer;
+}
+button:hover { border-color: var(--bta-accent); }
+button[aria-pressed="true"] { background: var(--bta-accent); color: var(--bta-accent-fg); border-color: var(--bta-accent); }
+button.primary { background: var(--bta-accent); color: var(--bta-accent-fg); border-color: var(--bta-accent); }
+button:disabled { opacity: .6; cursor: progress; }
+:focus-visible { outline: 2px solid var(--bta-focus); outline-offset: 2px; }
+.status { color: var(--bta-muted); margin-left: auto; }
+.status.ok { color: var(--bta-ok); }
+.status.error, .error { color: var(--bta-error); }
+form { margin-top: 8px; display: grid; gap: 8px; }
+fieldset { border: 0; padding: 0; margin: 0; }
+legend { font-weight: 600; margin-bottom: 4px; padding: 0; }
+.cats { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 2px 12px; }
+.cats label { display: flex; gap: 6px; align-items: baseline; }
+label.field { display: grid; gap: 2px; font-weight: 600; }
+textarea {
+  font: inherit;
+  font-weight: normal;
+  color: var(--bta-fg);
+  background: transparent;
+  border: 1px solid var(--bta-border);
+  border-radius: 6px;
+  padding: 4px 6px;
+  min-height: 3.2em;
+  resize: vertical;
+}
+.actions { display: flex; gap: 6px; align-items: center; }
+details { border-top: 1px dashed var(--bta-border); padding-top: 6px; }
+summary { cursor: pointer; color: var(--bta-muted); }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0 0; }
+dt { color: var(--bta-muted); }
+dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 8em; overflow: auto; }
+.hint { color: var(--bta-muted); font-size: 12px; }
+.floating {
+  position: fixed; right: 16px; bottom: 16px; z-index: 2147483647;
+  box-shadow: 0 4px 16px rgba(0,0,0,.25); width: min(30rem, calc(100vw - 32px));
+}
+`;

@@ -1,0 +1,77 @@
+import { browser } from 'wxt/browser';
+import { CHAT_MATCHES, siteFor } from '@/lib/sites';
+import { conversationIdOf } from '@/lib/sites/parse';
+import { watchPage } from '@/lib/sites/watcher';
+import { onThemeSignal, themeBehind } from '@/lib/theme';
+import type { Reply, ToBackground, ToContent } from '@/lib/messages';
+import { mountPanel, type PanelHandle } from '@/components/panel/mount';
+import type { PanelApi } from '@/components/panel/Panel';
+
+export default defineContentScript({
+  matches: CHAT_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    const site = siteFor(location);
+    if (!site) return;
+
+    const send = <T extends ToBackground['type']>(msg: ToBackground & { type: T }) =>
+      browser.runtime.sendMessage(msg) as Promise<Reply<T>>;
+    const api: PanelApi = {
+      save: (draft) => send({ type: 'report:save', draft }),
+      undo: (id) => send({ type: 'report:undo', id }),
+    };
+    const pageUrl = () => location.href;
+    const theme = (el: Element | null) => themeBehind(el ?? document.body, window);
+
+    let floating: PanelHandle | null = null;
+    const dropFloating = () => {
+      floating?.destroy();
+      floating?.host.remove();
+      floating = null;
+    };
+
+    const watcher = watchPage(document, site, {
+      mount: (answer, info) => mountPanel(info, { api, pageUrl, theme: theme(answer) }),
+      layout(recognised) {
+        void send({ type: 'layout:status', site: site.id, recognised, url: location.href }).catch(() => undefined);
+        dropFloating();
+        if (recognised) return;
+        // A redesign we do not know yet: the person can still flag the page as a whole.
+        const conversationId = conversationIdOf(site, location);
+        floating = mountPanel(
+          {
+            key: `${site.id}:${conversationId ?? 'new'}:page`,
+            text: '',
+            prompt: null,
+            model: null,
+            mode: null,
+            conversationId,
+            site: site.id,
+            vendor: site.vendor,
+          },
+          { api, pageUrl, theme: theme(null), floating: true },
+        );
+        document.documentElement.append(floating.host);
+      },
+      navigated: dropFloating,
+    });
+
+    const stopTheme = onThemeSignal(document, () => {
+      for (const m of watcher.all()) m.mounted.setTheme(theme(m.answer));
+      floating?.setTheme(theme(null));
+    });
+
+    const onMessage = (msg: unknown) => {
+      if ((msg as ToContent)?.type !== 'command:flag-latest') return;
+      (watcher.latest()?.mounted ?? floating)?.openFlag();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      stopTheme();
+      watcher.stop();
+      dropFloating();
+    });
+  },
+});

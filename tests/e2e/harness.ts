@@ -1,0 +1,125 @@
+/**
+ * Real Chromium with the built extension loaded. Pages are served at their real chatbot
+ * addresses by request interception, so the content script's match patterns, the
+ * adapter's host and path rules and the conversation id all behave as on the live site.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Served {
+  body: string;
+  /** Off by default: captured pages carry the vendor's scripts, which must not run here. */
+  scripts?: boolean;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  worker: Worker;
+  /** Serve `body` for this exact URL (any query); other requests are refused. */
+  serve(url: string, page: Served): void;
+  /** A new tab at `url`, with page errors collected. */
+  open(url: string): Promise<{ page: Page; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'bta-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+
+  const pages = new Map<string, Served>();
+  await context.route('**/*', async (route) => {
+    const req = route.request();
+    const u = new URL(req.url());
+    const served = pages.get(u.origin + u.pathname);
+    if (!served || req.resourceType() !== 'document') return route.abort('blockedbyclient');
+    await route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: served.scripts ? {} : { 'content-security-policy': "script-src 'none'" },
+      body: served.body,
+    });
+  });
+
+  return {
+    context,
+    worker,
+    serve(url, page) {
+      const u = new URL(url);
+      pages.set(u.origin + u.pathname, page);
+    },
+    async open(url) {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !/ERR_BLOCKED_BY_CLIENT|Failed to load resource|Content Security Policy/.test(m.text())) {
+          errors.push(`console.error: ${m.text()}`);
+        }
+      });
+      await page.goto(url);
+      return { page, errors };
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Panel keys on the page, in document order. */
+export function panelKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-behind-the-answer]')].map((h) => h.getAttribute('data-behind-the-answer')!),
+  );
+}
+
+/** Resolves once the page shows exactly `n` panels (checked every animation frame). */
+export async function waitForPanels(page: Page, n: number, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-behind-the-answer]').length === n,
+    n,
+    { timeout },
+  );
+}
+
+/** Every report in the extension's IndexedDB, read inside its service worker. */
+export function storedReports(worker: Worker): Promise<any[]> {
+  return worker.evaluate(
+    () =>
+      new Promise<any[]>((resolve, reject) => {
+        const open = indexedDB.open('behind-the-answer');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('reports').objectStore('reports').getAll();
+          req.onsuccess = () => {
+            resolve(req.result.map((r: { report: unknown }) => r.report));
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
