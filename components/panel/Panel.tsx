@@ -103,10 +103,12 @@ export function Panel({ info, pageUrl, api, flagRequest, floating }: PanelProps)
         {!floating && (
           <>
             <button type="button" aria-pressed={rating?.value === 'up'} disabled={busy} onClick={() => rate('up')}>
-              <span aria-hidden="true">👍 </span>Good
+              <Thumb />
+              Good
             </button>
             <button type="button" aria-pressed={rating?.value === 'down'} disabled={busy} onClick={() => rate('down')}>
-              <span aria-hidden="true">👎 </span>Bad
+              <Thumb down />
+              Bad
             </button>
           </>
         )}
@@ -145,6 +147,18 @@ export function Panel({ info, pageUrl, api, flagRequest, floating }: PanelProps)
         />
       )}
     </div>
+  );
+}
+
+/** Drawn, not an emoji: emoji fonts are missing on many Linux desktops. */
+function Thumb({ down }: { down?: boolean }) {
+  return (
+    <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" transform={down ? 'rotate(180)' : undefined}>
+      <path
+        fill="currentColor"
+        d="M1.5 7h3v7.5h-3zM6 7l2.6-5.2c1.1-.2 2.1.8 1.8 2L9.9 6h3.6c.9 0 1.6.9 1.4 1.8l-1.3 5.6a1.5 1.5 0 0 1-1.5 1.1H6z"
+      />
+    </svg>
   );
 }
 

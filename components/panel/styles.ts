@@ -54,6 +54,7 @@ button {
   min-height: 26px;
   cursor: pointer;
 }
+button .icon { width: 13px; height: 13px; vertical-align: -2px; margin-right: 4px; }
 button:hover { border-color: var(--bta-accent); }
 button[aria-pressed="true"] { background: var(--bta-accent); color: var(--bta-accent-fg); border-color: var(--bta-accent); }
 button.primary { background: var(--bta-accent); color: var(--bta-accent-fg); border-color: var(--bta-accent); }
