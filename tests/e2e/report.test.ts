@@ -58,6 +58,7 @@ describe('reporting from the panel', () => {
   it('flags the latest answer from the keyboard command, by keyboard alone', async () => {
     // What the command's handler does: tell the active tab's content script.
     await browser.worker.evaluate(async () => {
+      const chrome = (globalThis as any).chrome;
       const [tab] = await chrome.tabs.query({ active: true });
       await chrome.tabs.sendMessage(tab!.id!, { type: 'command:flag-latest' });
     });
