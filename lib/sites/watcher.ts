@@ -52,7 +52,7 @@ export interface WatcherTiming {
 
 export const DEFAULT_TIMING: WatcherTiming = {
   quietMs: 600,
-  quietCapMs: 5000,
+  quietCapMs: 3000,
   stableMs: 800,
   pollMs: 250,
   flushMs: 100,
@@ -110,6 +110,13 @@ export function watchPage<M extends Mounted>(
   const queued = new Set<Element>();
   let needSweep = false;
   const pending = new Map<Element, Pending>();
+  /**
+   * Per site id: a virtualised list or a re-render replaces elements, and a new element
+   * for a message already seen must neither wait again nor restart its stability clock.
+   */
+  const pendingById = new Map<string, Pending>();
+  /** Keys finished in this conversation: their elements come back mounted at once. */
+  let finished = new Set<string>();
   const entries = new Map<Element, Entry<M>>();
   const keys = new Map<string, Element>();
   /** Answers of the conversation we navigated away from, with their text then. */
@@ -245,20 +252,33 @@ export function watchPage<M extends Mounted>(
       if (e) {
         // Regenerated in place, or the site swapped a temporary id for the real one.
         if (m === 'writing' || answerId(a, site) !== e.id) {
+          finished.delete(e.id ?? e.info.key);
           unmount(a);
           watchPending(a);
         }
         continue;
       }
       if (m === 'done') mount(a, (prompts ??= findPrompts(doc, site)));
+      else if (m === 'unknown' && seenFinished(a)) mount(a, (prompts ??= findPrompts(doc, site)));
       else watchPending(a);
     }
     queued.clear();
     schedulePoll();
   }
 
+  function seenFinished(a: Element): boolean {
+    if (!finished.size) return false;
+    const id = answerId(a, site);
+    if (id) return finished.has(id);
+    return finished.has(describeAnswer(a, site, doc, win.location, findPrompts(doc, site)).key);
+  }
+
   function watchPending(a: Element) {
-    if (!pending.has(a)) pending.set(a, { text: answerText(a, site), since: now() });
+    if (pending.has(a)) return;
+    const id = answerId(a, site);
+    const p = (id && pendingById.get(id)) || { text: answerText(a, site), since: now() };
+    pending.set(a, p);
+    if (id) pendingById.set(id, p);
   }
 
   function schedulePoll() {
@@ -307,7 +327,10 @@ export function watchPage<M extends Mounted>(
   function mount(a: Element, prompts: Element[]) {
     pending.delete(a);
     if (entries.has(a)) return;
+    const id = answerId(a, site);
+    if (id) pendingById.delete(id);
     const info = describeAnswer(a, site, doc, win.location, prompts);
+    finished.add(id ?? info.key);
     // Two identical prompt+answer pairs in one conversation: number the later ones.
     let key = info.key;
     for (let n = 2; keys.has(key) && keys.get(key) !== a && keys.get(key)!.isConnected; n++) key = `${info.key}#${n}`;
@@ -317,7 +340,7 @@ export function watchPage<M extends Mounted>(
     const mounted = hooks.mount(a, full);
     mounted.host.setAttribute(HOST_ATTR, key);
     a.after(mounted.host);
-    entries.set(a, { answer: a, info: full, mounted, id: answerId(a, site) });
+    entries.set(a, { answer: a, info: full, mounted, id });
     keys.set(key, a);
   }
 
@@ -342,6 +365,8 @@ export function watchPage<M extends Mounted>(
     leftBehind = new Map([...entries.values()].map((e) => [e.answer, answerText(e.answer, site)]));
     for (const a of [...entries.keys()]) unmount(a);
     pending.clear();
+    pendingById.clear();
+    finished = new Set();
     queued.clear();
     answerSel = null;
     layoutReported = null;

@@ -229,6 +229,22 @@ describe('the page re-rendering', () => {
   });
 });
 
+describe('re-rendered answers without a marker', () => {
+  it('come back at once, without waiting for their text to settle again', async () => {
+    const withBar = (n: number) => turn(n, `answer ${n}`).replace('</div></div></div>', '</div></div><div class="actions"></div></div>');
+    document.body.innerHTML = `<main>${withBar(1)}${withBar(2)}</main>`;
+    start({ ...unmarked, selectors: { ...unmarked.selectors, key: marked.selectors.key } });
+    await tick(200);
+    expect(hosts()).toHaveLength(2);
+    // The framework rebuilds the list faster than the stability window, again and again.
+    for (let i = 0; i < 5; i++) {
+      document.querySelector('main')!.innerHTML = `${withBar(1)}${withBar(2)}`;
+      await tick(100);
+      expect(hosts()).toHaveLength(2);
+    }
+  });
+});
+
 describe('SPA navigation', () => {
   it('removes every panel of the old conversation and mounts the new one', async () => {
     document.body.innerHTML = `<main>${turn(1, 'old one', 'data-streaming="false"')}${turn(2, 'old two', 'data-streaming="false"')}</main>`;
