@@ -32,10 +32,13 @@ const BLOCK = new Set([
 ]);
 const CELL = new Set(['TD', 'TH']);
 
-/** TeX source of a KaTeX node, or null when it carries none. */
+/**
+ * TeX source of a KaTeX node, or null when it carries none. Gemini renders without the
+ * MathML annotation and keeps the source on a `data-math` wrapper instead.
+ */
 function katexSource(el: Element): string | null {
   const ann = el.querySelector('annotation[encoding="application/x-tex"]');
-  const tex = ann?.textContent?.trim();
+  const tex = (ann?.textContent ?? el.closest('[data-math]')?.getAttribute('data-math'))?.trim();
   return tex ? tex : null;
 }
 
@@ -98,6 +101,8 @@ export function readText(root: Element, strip?: string): string {
 /** Drops trailing blanks on each line and folds blank runs to one blank line. */
 function tidy(text: string): string {
   return text
+    // Zero-width spaces: sites put them between citation chips and words.
+    .replace(/\u200b/g, '')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\s+|\s+$/g, '');
