@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cases as chatgpt } from '../fixtures/cases/chatgpt';
+import { cases as claude } from '../fixtures/cases/claude';
 import { asDocument, fixtureHtml } from '../fixtures/load';
 import { launch, panelKeys, waitForPanels, type Browser } from './harness';
 
@@ -76,6 +77,41 @@ describe('ChatGPT (no per-answer marker: stop button, action bar, stable text)',
     await page.evaluate(() => document.querySelector('#streaming')!.append(document.createElement('span')));
     await page.waitForTimeout(BURST_MS);
     expect(await panelKeys(page)).toHaveLength(c.answers.length + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Claude (per-answer marker: data-is-streaming)', () => {
+  const c = claude[0]!;
+
+  it('mounts nothing while the marker says streaming, exactly one panel once it flips', async () => {
+    browser.serve(c.url, { body: asDocument(fixtureHtml(c.file)) });
+    const { page, errors } = await browser.open(c.url);
+    await waitForPanels(page, c.answers.length);
+
+    await page.evaluate(() => {
+      const answers = document.querySelectorAll('[data-is-streaming]');
+      const last = answers[answers.length - 1]!;
+      const copy = last.cloneNode(true) as Element;
+      copy.querySelectorAll('[data-behind-the-answer]').forEach((h) => h.remove());
+      copy.setAttribute('data-is-streaming', 'true');
+      copy.id = 'new-answer';
+      copy.querySelector('.font-claude-response')!.replaceChildren(Object.assign(document.createElement('p'), { id: 'streaming' }));
+      const row = document.createElement('div');
+      row.append(copy);
+      (last.closest('[data-test-render-count]') ?? last.parentElement!).after(row);
+    });
+    await streamWords(page, '#streaming', ['Streaming ', 'with ', 'the ', 'marker ', 'on.']);
+    // Text has been stable for longer than the no-marker window: only the marker holds it back.
+    await page.waitForTimeout(1200);
+    expect(await panelKeys(page)).toHaveLength(c.answers.length);
+
+    await page.locator('#new-answer').evaluate((el) => el.setAttribute('data-is-streaming', 'false'));
+    await waitForPanels(page, c.answers.length + 1);
+    const key = await page.evaluate(() => document.querySelector('#new-answer')!.nextElementSibling?.getAttribute('data-behind-the-answer'));
+    expect(key).toMatch(/^claude:0e6a9a0c-6f57-4f0b-9d57-3b3f2a8e1c11:/);
+    expect(new Set(await panelKeys(page)).size).toBe(c.answers.length + 1);
     expect(errors).toEqual([]);
     await page.close();
   });
