@@ -1,0 +1,151 @@
+/**
+ * The background's message handler against fake IndexedDB and the fake browser:
+ * what arrives from a content script is validated, stored, undone, or refused with a
+ * message a person can act on.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHandler } from '../../lib/background';
+import { draftFor } from '../../lib/draft';
+import { allReports, openOutbox, type Outbox } from '../../lib/outbox/db';
+import type { AnswerInfo } from '../../lib/sites/types';
+
+const EXT = 'ext-id';
+const me = { id: EXT, url: 'https://chatgpt.com/c/abc', tab: { url: 'https://chatgpt.com/c/abc' } };
+const NOW = Date.parse('2026-11-23T10:00:00Z');
+
+const info: AnswerInfo = {
+  key: 'chatgpt:abc:id-m1',
+  text: 'Paris is the capital of France.',
+  prompt: 'Capital of France?',
+  model: 'gpt-5-2',
+  mode: null,
+  conversationId: 'abc',
+  site: 'chatgpt',
+  vendor: 'openai',
+};
+
+let db: Outbox;
+let handle: ReturnType<typeof createHandler>;
+let n = 0;
+
+beforeEach(async () => {
+  db = await openOutbox(`test-${++n}`);
+  handle = createHandler({ db: async () => db, version: '1.2.3', extensionId: EXT, now: () => NOW });
+});
+
+describe('report:save', () => {
+  it('stores a complete report built from the draft', async () => {
+    const draft = draftFor(info, 'https://chatgpt.com/c/abc?model=x#frag', {
+      flags: ['factually-wrong'],
+      comment: '  Lyon is not the capital.  ',
+      correction: '',
+    });
+    const reply = (await handle({ type: 'report:save', draft }, me)) as any;
+    expect(reply).toMatchObject({ ok: true, destination: { kind: 'local' } });
+    const [rec] = await allReports(db);
+    expect(rec!.state).toBe('pending');
+    expect(rec!.report).toEqual({
+      id: reply.id,
+      createdAt: '2026-11-23T10:00:00.000Z',
+      extensionVersion: '1.2.3',
+      site: 'chatgpt',
+      vendor: 'openai',
+      model: 'gpt-5-2',
+      conversationUrl: 'https://chatgpt.com/c/abc',
+      conversationId: 'abc',
+      answer: {
+        key: 'chatgpt:abc:id-m1',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        text: 'Paris is the capital of France.',
+      },
+      prompt: { text: 'Capital of France?' },
+      flags: ['factually-wrong'],
+      comment: 'Lyon is not the capital.',
+    });
+    expect(reply.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('fingerprints the answer with SHA-256 of its text', async () => {
+    await handle({ type: 'report:save', draft: draftFor({ ...info, text: 'abc' }, me.url, { rating: 'up' }) }, me);
+    const [rec] = await allReports(db);
+    expect(rec!.report.answer.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('refuses a report with neither rating nor flag, saying why, and stores nothing', async () => {
+    const reply = await handle({ type: 'report:save', draft: draftFor(info, me.url, {}) }, me);
+    expect(reply).toEqual({ ok: false, error: 'Invalid message: draft.flags: A report needs a rating or at least one flag category.' });
+    expect(await allReports(db)).toEqual([]);
+  });
+
+  it('refuses unknown categories, sites and oversized text', async () => {
+    const base = draftFor(info, me.url, { rating: 'down' });
+    const bad = [
+      { ...base, flags: ['rude'] },
+      { ...base, site: 'bard' },
+      { ...base, answer: { key: 'k', text: 'x'.repeat(200_001) } },
+      { ...base, conversationUrl: 'javascript:alert(1)' },
+    ];
+    for (const draft of bad) {
+      const reply = (await handle({ type: 'report:save', draft }, me)) as any;
+      expect(reply.ok).toBe(false);
+      expect(reply.error).toMatch(/^Invalid message: draft\./);
+    }
+    expect(await allReports(db)).toEqual([]);
+  });
+
+  it('refuses messages from anyone but this extension', async () => {
+    const draft = draftFor(info, me.url, { rating: 'up' });
+    expect(await handle({ type: 'report:save', draft }, { ...me, id: 'another-extension' })).toEqual({
+      ok: false,
+      error: 'Message from an unknown sender.',
+    });
+    expect(await allReports(db)).toEqual([]);
+  });
+
+  it('refuses a message of unknown type', async () => {
+    const reply = (await handle({ type: 'report:delete-all' }, me)) as any;
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toMatch(/^Invalid message: type:/);
+  });
+});
+
+describe('report:undo', () => {
+  it('removes a report that has not left the device, once', async () => {
+    const saved = (await handle({ type: 'report:save', draft: draftFor(info, me.url, { rating: 'up' }) }, me)) as any;
+    expect(await handle({ type: 'report:undo', id: saved.id }, me)).toEqual({ ok: true, removed: true });
+    expect(await allReports(db)).toEqual([]);
+    expect(await handle({ type: 'report:undo', id: saved.id }, me)).toEqual({ ok: true, removed: false });
+  });
+
+  it('does not remove a report already being sent', async () => {
+    const saved = (await handle({ type: 'report:save', draft: draftFor(info, me.url, { rating: 'up' }) }, me)) as any;
+    const rec = (await db.get('reports', saved.id))!;
+    await db.put('reports', { ...rec, state: 'sending' });
+    expect(await handle({ type: 'report:undo', id: saved.id }, me)).toEqual({ ok: true, removed: false });
+    expect(await allReports(db)).toHaveLength(1);
+  });
+});
+
+describe('layout:status and status:get', () => {
+  it('records unrecognised layouts per site, counts them, and clears them once recognised', async () => {
+    const url = 'https://claude.ai/chat/0b7e2c1d?token=secret';
+    await handle({ type: 'layout:status', site: 'claude', recognised: false, url }, me);
+    await handle({ type: 'layout:status', site: 'claude', recognised: false, url }, me);
+    let status = ((await handle({ type: 'status:get' }, me)) as any).status;
+    expect(status.layoutWarnings).toEqual([
+      { site: 'claude', url: 'https://claude.ai/chat/0b7e2c1d', lastSeen: '2026-11-23T10:00:00.000Z', count: 2 },
+    ]);
+    await handle({ type: 'layout:status', site: 'claude', recognised: true, url }, me);
+    status = ((await handle({ type: 'status:get' }, me)) as any).status;
+    expect(status.layoutWarnings).toEqual([]);
+    expect(await fakeBrowser.storage.local.get('layoutWarnings')).toEqual({ layoutWarnings: {} });
+  });
+
+  it('counts stored reports', async () => {
+    await handle({ type: 'report:save', draft: draftFor(info, me.url, { rating: 'up' }) }, me);
+    await handle({ type: 'report:save', draft: draftFor(info, me.url, { flags: ['other'] }) }, me);
+    const status = ((await handle({ type: 'status:get' }, me)) as any).status;
+    expect(status.reports).toEqual({ total: 2, pending: 2 });
+  });
+});
