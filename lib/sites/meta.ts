@@ -19,6 +19,8 @@ export const meta: SiteAdapter = {
     body: [],
     prompt: ['[data-message-type="user"]', '[class~="group/user-message"]'],
     promptBody: ['[data-slot="text"]'],
+    // Formulas come as inverted-in-dark-mode images with the TeX as alt text.
+    mathImage: 'img[alt][class~="dark:invert"]',
     strip: [
       // Code-block header: the language name.
       '[data-streamdown="code-block-header"]',

@@ -68,7 +68,7 @@ function insideStripped(el: Element, root: Element, strip: string): boolean {
 }
 
 export function answerText(answer: Element, site: SiteAdapter): string {
-  let text = readText(answerBody(answer, site), site.selectors.strip?.join(','));
+  let text = readText(answerBody(answer, site), site.selectors.strip?.join(','), site.selectors.mathImage);
   if (site.cleanText) text = site.cleanText(text);
   return text || imageText(answer);
 }

@@ -31,6 +31,12 @@ const BLOCK = new Set([
   'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TR', 'UL',
 ]);
 const CELL = new Set(['TD', 'TH']);
+/** ARIA grids (Le Chat's tables) read like tables. */
+const ROLE_BLOCK = new Set(['row', 'rowgroup', 'table', 'grid']);
+const ROLE_CELL = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
+/** A sortable column's name sits inside a button: that button is the header's text. */
+const HEADER = 'th, [role="columnheader"]';
+const BUTTONS = 'button, [role="button"]';
 
 /**
  * TeX source of a KaTeX node, or null when it carries none. Gemini renders without the
@@ -44,9 +50,10 @@ function katexSource(el: Element): string | null {
 
 /**
  * Visible text of `root`, with block boundaries as line breaks and runs of spaces
- * collapsed (except inside <pre>). `strip` adds site-specific subtrees to skip.
+ * collapsed (except inside <pre>). `strip` adds site-specific subtrees to skip;
+ * `mathImage` matches formulas rendered as pictures whose alt text is the TeX.
  */
-export function readText(root: Element, strip?: string): string {
+export function readText(root: Element, strip?: string, mathImage?: string): string {
   const skip = strip ? `${COMMON_JUNK},${strip}` : COMMON_JUNK;
   const out: string[] = [];
   let pre = 0;
@@ -70,7 +77,12 @@ export function readText(root: Element, strip?: string): string {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (el !== root && el.matches(skip)) return;
+    if (mathImage && el.matches(mathImage)) {
+      const tex = el.getAttribute('alt')?.trim();
+      if (tex) out.push(`$${tex}$`);
+      return;
+    }
+    if (el !== root && el.matches(skip) && !(el.matches(BUTTONS) && el.closest(HEADER))) return;
     if (el.classList.contains('katex-display') || el.classList.contains('katex')) {
       const tex = katexSource(el);
       if (tex !== null) {
@@ -85,12 +97,22 @@ export function readText(root: Element, strip?: string): string {
       out.push('\n');
       return;
     }
-    const block = BLOCK.has(tag);
+    const role = el.getAttribute('role');
+    const cell = CELL.has(tag) || (role !== null && ROLE_CELL.has(role));
+    const block = !cell && (BLOCK.has(tag) || (role !== null && ROLE_BLOCK.has(role)));
     if (block) newline();
     if (keepsSpace) pre++;
-    for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
+    // A CSS-grid table has no row elements: its column count says where rows end.
+    const cols = role === 'table' || role === 'grid' ? gridColumns(el) : 0;
+    let cells = 0;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      walk(c);
+      if (cols && c.nodeType === 1 && ROLE_CELL.has((c as Element).getAttribute('role') ?? '') && ++cells % cols === 0) {
+        out.push('\n');
+      }
+    }
     if (keepsSpace) pre--;
-    if (CELL.has(tag)) out.push('\t');
+    if (cell) out.push('\t');
     if (block) newline();
   };
 
@@ -98,9 +120,17 @@ export function readText(root: Element, strip?: string): string {
   return tidy(out.join(''));
 }
 
+/** Columns of an ARIA grid laid out with an inline `grid-template-columns: repeat(N, …)`. */
+function gridColumns(el: Element): number {
+  const m = /grid-template-columns:\s*repeat\(\s*(\d+)/.exec(el.getAttribute('style') ?? '');
+  return m ? Number(m[1]) : 0;
+}
+
 /** Drops trailing blanks on each line and folds blank runs to one blank line. */
 function tidy(text: string): string {
   return text
+    .replace(/ *\t */g, '\t')
+    .replace(/\t+\n/g, '\n')
     // Zero-width spaces: sites put them between citation chips and words.
     .replace(/\u200b/g, '')
     .replace(/[ \t]+\n/g, '\n')

@@ -79,6 +79,8 @@ export interface SiteSelectors {
   promptBody?: Chain;
   /** Inside answers and prompts, subtrees that are not the text (thinking, tool output, site labels). */
   strip?: Chain;
+  /** Formulas drawn as images whose alt text is the TeX (Meta AI); read as `$alt$`. */
+  mathImage?: string;
   /** The turn container, where a site keeps the action bar or the key beside the answer. */
   turn?: string;
   /** Per-answer streaming markers; the first one present on an answer decides. */

@@ -71,3 +71,13 @@ describe('meta', () => {
     expect(siteFor(new URL('https://www.meta.com/'))).toBeNull();
   });
 });
+
+describe('Meta AI formulas', () => {
+  it('reads a formula drawn as an image as its TeX', () => {
+    document.body.innerHTML = `<div data-testid="assistant-message"><div class="markdown-content"><p>Euler:
+      <img alt="e^{i\\pi}+1=0" class="my-1 inline-block dark:invert" src="x.png"> and a photo
+      <img alt="A cat" class="rounded" src="cat.png"></p></div></div>`;
+    const [a] = parsePage(document, meta, url);
+    expect(a!.text).toBe('Euler: $e^{i\\pi}+1=0$ and a photo');
+  });
+});
