@@ -12,7 +12,10 @@ export default defineConfig({
     name: 'Behind the Answer',
     description:
       'Rate and flag AI chatbot answers, send the reports to you or your team, and see the human work behind each answer.',
-    permissions: ['storage'],
+    // alarms: retry delivery after the service worker sleeps. The endpoint's origin is asked
+    // for when the user saves it (optional), so no chatbot or endpoint host is granted up front.
+    permissions: ['storage', 'alarms'],
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     commands: {
       'flag-latest': {
         suggested_key: { default: 'Alt+Shift+F' },

@@ -3,11 +3,23 @@
  * tests drive it with the fake browser and fake IndexedDB.
  */
 import { browser } from 'wxt/browser';
-import { ToBackgroundSchema, type Destination, type LayoutWarning, type Status } from './messages';
+import {
+  ToBackgroundSchema,
+  type Destination,
+  type EndpointTestResult,
+  type LayoutWarning,
+  type Status,
+  type SyncStatus,
+} from './messages';
 import { completeReport } from './report';
-import { addReport, countByState, removePending, type Outbox } from './outbox/db';
+import { addReport, countByState, listReports, OutboxFullError, removePending, removeReports, usedBytes, type Outbox } from './outbox/db';
+import { migrateSettings, SETTINGS_KEY, type Endpoint, type Settings } from './settings';
+import { INITIAL_SYNC_STATE, type SyncOutcome, type SyncState } from './sync/uploader';
+import { postBatch } from './sync/http';
+import { uuidv7 } from './report';
 
 const LAYOUT_KEY = 'layoutWarnings';
+export const SYNC_STATE_KEY = 'syncState';
 
 export interface BackgroundDeps {
   db: () => Promise<Outbox>;
@@ -15,31 +27,89 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Our own extension id: messages from anywhere else are refused. */
   extensionId: string;
+  /** Origin of our own pages (chrome-extension://id): only they may read or delete the outbox. */
+  extensionOrigin?: string;
+  /** Starts a sync (debounced by the caller); `force` ignores backoff and pause. */
+  sync?: (force?: boolean) => Promise<SyncOutcome>;
+  syncRunning?: () => boolean;
+  fetch?: typeof fetch;
+  browserName?: string;
 }
 
 type Sender = { id?: string; url?: string; tab?: { url?: string } };
 
+export async function loadSettings(): Promise<Settings> {
+  return migrateSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+export async function loadSyncState(): Promise<SyncState> {
+  const raw = (await browser.storage.local.get(SYNC_STATE_KEY))[SYNC_STATE_KEY] as Partial<SyncState> | undefined;
+  return { ...INITIAL_SYNC_STATE, ...(raw ?? {}) };
+}
+
+export async function saveSyncState(s: SyncState): Promise<void> {
+  await browser.storage.local.set({ [SYNC_STATE_KEY]: s });
+}
+
+export function destinationOf(settings: Settings): Destination {
+  return settings.endpoint ? { kind: 'endpoint', host: new URL(settings.endpoint.url).host } : { kind: 'local' };
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
 export function createHandler(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
-
-  async function destination(): Promise<Destination> {
-    // Delivery to an endpoint arrives with the outbox uploader; until then reports stay here.
-    return { kind: 'local' };
-  }
 
   async function layoutWarnings(): Promise<Record<string, LayoutWarning>> {
     const got = await browser.storage.local.get(LAYOUT_KEY);
     return (got[LAYOUT_KEY] as Record<string, LayoutWarning> | undefined) ?? {};
   }
 
+  async function syncStatus(): Promise<SyncStatus> {
+    const [settings, state] = await Promise.all([loadSettings(), loadSyncState()]);
+    return {
+      destination: destinationOf(settings),
+      lastSuccessAt: iso(state.lastSuccessAt),
+      lastError: state.lastError ? { message: state.lastError.message, at: new Date(state.lastError.at).toISOString() } : null,
+      paused: state.paused,
+      nextAttemptAt: iso(state.nextAttemptAt),
+      running: deps.syncRunning?.() ?? false,
+    };
+  }
+
   async function status(): Promise<Status> {
     const db = await deps.db();
-    const counts = await countByState(db);
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const byState = await countByState(db);
     return {
-      reports: { total, pending: counts.pending },
+      reports: {
+        total: Object.values(byState).reduce((a, b) => a + b, 0),
+        pending: byState.pending,
+        byState,
+        bytes: await usedBytes(db),
+      },
+      sync: await syncStatus(),
       layoutWarnings: Object.values(await layoutWarnings()),
     };
+  }
+
+  async function testEndpoint(endpoint: Endpoint): Promise<EndpointTestResult> {
+    const res = await postBatch(endpoint, [], {
+      fetch: deps.fetch ?? fetch.bind(globalThis),
+      now,
+      uuid: () => uuidv7(now()),
+      client: { version: deps.version, browser: deps.browserName ?? 'unknown' },
+      timeoutMs: endpoint.timeoutSeconds * 1000,
+    });
+    switch (res.kind) {
+      case 'ok':
+        return { ok: true, status: res.status, message: `The endpoint answered ${res.status}: it is reachable and accepts batches.` };
+      case 'auth':
+      case 'too-large':
+      case 'bad':
+        return { ok: false, status: res.status, message: res.message };
+      case 'retry':
+        return { ok: false, status: res.status, message: res.message.replace(/; will try again\.$/, '.') };
+    }
   }
 
   /** Answers one message; never throws (a failure becomes `{ok:false, error}` for the sender). */
@@ -51,12 +121,24 @@ export function createHandler(deps: BackgroundDeps) {
       return { ok: false, error: `Invalid message: ${issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'unreadable'}` };
     }
     const msg = parsed.data;
+    const fromOurPage = !!deps.extensionOrigin && !!sender.url?.startsWith(deps.extensionOrigin);
+    const PAGE_ONLY = ['outbox:list', 'outbox:delete', 'settings:get', 'settings:save', 'endpoint:test'];
+    // A content script runs on the chatbot's page: it may add reports, never read or delete them.
+    if (PAGE_ONLY.includes(msg.type) && !fromOurPage) {
+      return { ok: false, error: 'Only the extension’s own pages may do this.' };
+    }
     try {
       switch (msg.type) {
         case 'report:save': {
           const report = await completeReport(msg.draft, deps.version, now());
-          await addReport(await deps.db(), report, now());
-          return { ok: true, id: report.id, destination: await destination() };
+          try {
+            await addReport(await deps.db(), report, now());
+          } catch (e) {
+            if (e instanceof OutboxFullError) return { ok: false, error: e.message };
+            throw e;
+          }
+          void deps.sync?.();
+          return { ok: true, id: report.id, destination: destinationOf(await loadSettings()) };
         }
         case 'report:undo':
           return { ok: true, removed: await removePending(await deps.db(), msg.id) };
@@ -79,6 +161,30 @@ export function createHandler(deps: BackgroundDeps) {
         }
         case 'status:get':
           return { ok: true, status: await status() };
+        case 'sync:now':
+          await deps.sync?.(true);
+          return { ok: true, sync: await syncStatus() };
+        case 'outbox:list':
+          return { ok: true, records: await listReports(await deps.db(), msg.state, msg.limit) };
+        case 'outbox:delete':
+          return { ok: true, removed: await removeReports(await deps.db(), msg.ids) };
+        case 'settings:get':
+          return { ok: true, settings: await loadSettings() };
+        case 'settings:save': {
+          const current = await loadSettings();
+          const next: Settings = {
+            ...current,
+            endpoint: msg.endpoint ?? undefined,
+            keepSentDays: msg.keepSentDays ?? current.keepSentDays,
+          };
+          await browser.storage.local.set({ [SETTINGS_KEY]: next });
+          // A new destination or token deserves a fresh start: no pause, no backoff.
+          await saveSyncState({ ...(await loadSyncState()), paused: null, nextAttemptAt: null, attempt: 0 });
+          if (next.endpoint) void deps.sync?.(true);
+          return { ok: true, settings: next };
+        }
+        case 'endpoint:test':
+          return { ok: true, result: await testEndpoint(msg.endpoint) };
       }
     } catch (e) {
       return { ok: false, error: `The extension could not do this: ${e instanceof Error ? e.message : String(e)}` };

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { ReportDraftSchema } from './report';
+import { EndpointSchema } from './settings';
+import { REPORT_STATES, type OutboxRecord, type ReportState } from './outbox/db';
 import { SITE_IDS } from './sites/types';
 
 /** Content script or extension page → background. */
@@ -18,10 +20,31 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
     url: z.url().max(2048),
   }),
   z.object({ type: z.literal('status:get') }),
+  /** "Sync now": also clears a pause after the user fixed a refused token. */
+  z.object({ type: z.literal('sync:now') }),
+  /** Extension pages only (the background checks the sender is not a content script). */
+  z.object({ type: z.literal('outbox:list'), state: z.enum(REPORT_STATES).optional(), limit: z.number().int().min(1).max(100_000).optional() }),
+  z.object({ type: z.literal('outbox:delete'), ids: z.union([z.array(z.string().max(64)).max(100_000), z.literal('all')]) }),
+  z.object({ type: z.literal('settings:get') }),
+  /** The page asks for the endpoint's host permission before sending this (a user gesture is needed). */
+  z.object({ type: z.literal('settings:save'), endpoint: EndpointSchema.nullable(), keepSentDays: z.number().int().min(0).max(3650).optional() }),
+  /** Sends one real request to an endpoint (not saved) and says what came back. */
+  z.object({ type: z.literal('endpoint:test'), endpoint: EndpointSchema }),
 ]);
 export type ToBackground = z.input<typeof ToBackgroundSchema>;
 
 export type Destination = { kind: 'local' } | { kind: 'endpoint'; host: string };
+
+/** What the uploader last did, in words for people. */
+export interface SyncStatus {
+  destination: Destination;
+  lastSuccessAt: string | null;
+  lastError: { message: string; at: string } | null;
+  /** Delivery stopped until the user acts (a refused token). */
+  paused: string | null;
+  nextAttemptAt: string | null;
+  running: boolean;
+}
 
 export interface LayoutWarning {
   site: (typeof SITE_IDS)[number];
@@ -32,8 +55,16 @@ export interface LayoutWarning {
 }
 
 export interface Status {
-  reports: { total: number; pending: number };
+  reports: { total: number; pending: number; byState: Record<ReportState, number>; bytes: number };
+  sync: SyncStatus;
   layoutWarnings: LayoutWarning[];
+}
+
+export interface EndpointTestResult {
+  ok: boolean;
+  /** Plain words: "The endpoint answered 200 OK and accepted a test batch." */
+  message: string;
+  status?: number;
 }
 
 /** Replies, per request type. Every reply can be a failure with a message for people. */
@@ -44,7 +75,17 @@ export type Reply<T extends ToBackground['type']> =
         ? { removed: boolean }
         : T extends 'status:get'
           ? { status: Status }
-          : unknown))
+          : T extends 'outbox:list'
+            ? { records: OutboxRecord[] }
+            : T extends 'outbox:delete'
+              ? { removed: number }
+              : T extends 'settings:get' | 'settings:save'
+                ? { settings: import('./settings').Settings }
+                : T extends 'endpoint:test'
+                  ? { result: EndpointTestResult }
+                  : T extends 'sync:now'
+                    ? { sync: SyncStatus }
+                    : unknown))
   | { ok: false; error: string };
 
 /** Background → content script. Sent by the extension itself, so not re-validated in the page. */

@@ -146,6 +146,7 @@ describe('layout:status and status:get', () => {
     await handle({ type: 'report:save', draft: draftFor(info, me.url, { rating: 'up' }) }, me);
     await handle({ type: 'report:save', draft: draftFor(info, me.url, { flags: ['other'] }) }, me);
     const status = ((await handle({ type: 'status:get' }, me)) as any).status;
-    expect(status.reports).toEqual({ total: 2, pending: 2 });
+    expect(status.reports).toMatchObject({ total: 2, pending: 2, byState: { pending: 2, sending: 0, sent: 0, rejected: 0 } });
+    expect(status.reports.bytes).toBeGreaterThan(500);
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * Settings kept in storage.local, validated on every read (a hand-edited or older value
+ * must not break the extension) and migrated by version.
+ */
+import { z } from 'zod';
+import { MAX_BATCH_REPORTS } from './sync/protocol';
+
+export const SETTINGS_KEY = 'settings';
+export const SETTINGS_VERSION = 1;
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Headers the uploader sets itself or the browser forbids. */
+const RESERVED = /^(authorization|content-type|content-length|idempotency-key|host|cookie|origin)$/i;
+
+/** https only, except a server on this machine (a team's local collector, tests). */
+export function endpointProblem(raw: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return 'This is not a web address. It should look like https://reports.example.org/api/reports.';
+  }
+  const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
+  if (u.protocol !== 'https:' && !(local && u.protocol === 'http:')) {
+    return `The address must start with https:// (plain http:// is allowed only for localhost and 127.0.0.1), not ${u.protocol}//.`;
+  }
+  if (u.username || u.password) return 'Put credentials in the token field, not in the address.';
+  return null;
+}
+
+export const EndpointSchema = z.object({
+  url: z.string().superRefine((v, ctx) => {
+    const p = endpointProblem(v);
+    if (p) ctx.addIssue({ code: 'custom', message: p });
+  }),
+  token: z.string().max(4096).optional(),
+  header: z
+    .object({
+      name: z
+        .string()
+        .regex(HEADER_NAME, 'A header name has letters, digits and - only.')
+        .refine((n) => !RESERVED.test(n), 'This header is set by the extension itself.'),
+      value: z.string().max(4096).regex(/^[^\r\n]*$/, 'A header value is one line.'),
+    })
+    .optional(),
+  batchSize: z.number().int().min(1).max(MAX_BATCH_REPORTS).default(MAX_BATCH_REPORTS),
+  /** A collector slower than this is treated as unreachable, and the batch is retried. */
+  timeoutSeconds: z.number().int().min(1).max(60).default(20),
+});
+export type Endpoint = z.infer<typeof EndpointSchema>;
+
+export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  endpoint: EndpointSchema.optional(),
+  /** Days a delivered report stays in the outbox's history. */
+  keepSentDays: z.number().int().min(0).max(3650).default(30),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, keepSentDays: 30 };
+
+/** Any stored value to current settings; what cannot be read falls back to defaults. */
+export function migrateSettings(raw: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** The origin pattern for the optional host permission of an endpoint. */
+export function originPattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}

@@ -1,0 +1,120 @@
+/**
+ * One POST of one batch, and what its answer means. Every outcome is a value, never a
+ * throw: the uploader decides what to do with each class.
+ */
+import { BatchResponseSchema, PROTOCOL, type Batch } from './protocol';
+import type { Endpoint } from '../settings';
+import type { Report } from '../report';
+
+export type PostResult =
+  | { kind: 'ok'; status: number; sent: string[]; rejected: { id: string; reason: string }[] }
+  | { kind: 'retry'; status?: number; retryAfterMs: number | null; message: string }
+  | { kind: 'auth'; status: number; message: string }
+  | { kind: 'too-large'; status: number; message: string }
+  | { kind: 'bad'; status: number; message: string };
+
+export interface PostDeps {
+  fetch: typeof fetch;
+  now: () => number;
+  uuid: () => string;
+  client: { version: string; browser: string };
+  timeoutMs: number;
+}
+
+const RETRY_STATUS = new Set([408, 409, 425, 429]);
+
+/** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+export function batchBody(reports: Report[], deps: Pick<PostDeps, 'now' | 'client'>): Batch {
+  return {
+    schema: PROTOCOL,
+    sentAt: new Date(deps.now()).toISOString(),
+    client: { name: 'behind-the-answer', version: deps.client.version, browser: deps.client.browser },
+    reports,
+  };
+}
+
+export async function postBatch(endpoint: Endpoint, reports: Report[], deps: PostDeps): Promise<PostResult> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'idempotency-key': deps.uuid(),
+  };
+  if (endpoint.header) headers[endpoint.header.name] = endpoint.header.value;
+  if (endpoint.token) headers.authorization = `Bearer ${endpoint.token}`;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), deps.timeoutMs);
+  const seconds = Math.round(deps.timeoutMs / 1000);
+  let res: Response;
+  let text: string;
+  try {
+    res = await deps.fetch(endpoint.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(batchBody(reports, deps)),
+      signal: abort.signal,
+      credentials: 'omit',
+      // A redirect could carry the token to another host.
+      redirect: 'error',
+      cache: 'no-store',
+    });
+    text = await res.text();
+  } catch (e) {
+    const timedOut = abort.signal.aborted;
+    return {
+      kind: 'retry',
+      retryAfterMs: null,
+      message: timedOut
+        ? `The endpoint did not answer within ${seconds} s.`
+        : `Could not reach the endpoint (${e instanceof Error ? e.message : String(e)}).`,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const status = res.status;
+  const said = excerpt(text);
+  if (status >= 200 && status < 300) return { kind: 'ok', status, ...readAcks(reports, text) };
+  if (status === 401 || status === 403) {
+    return { kind: 'auth', status, message: `The endpoint refused the token (${status}${said ? `: ${said}` : ''}). Check the token in the settings, then choose “Sync now”.` };
+  }
+  if (status === 413) return { kind: 'too-large', status, message: `The endpoint said the batch is too large (413).` };
+  if (RETRY_STATUS.has(status) || status >= 500) {
+    return {
+      kind: 'retry',
+      status,
+      retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), deps.now()),
+      message: `The endpoint answered ${status}${said ? `: ${said}` : ''}; will try again.`,
+    };
+  }
+  return { kind: 'bad', status, message: `The endpoint refused it (${status}${said ? `: ${said}` : ''}).` };
+}
+
+/** Per-report answers of a 2xx. A bare or unreadable 2xx means every report was accepted. */
+function readAcks(reports: Report[], text: string): { sent: string[]; rejected: { id: string; reason: string }[] } {
+  let body: unknown = null;
+  try {
+    body = text.trim() ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const parsed = BatchResponseSchema.safeParse(body ?? {});
+  const rejected = new Map<string, string>();
+  if (parsed.success) for (const r of parsed.data.rejected) rejected.set(r.id, r.reason || 'No reason given.');
+  const ids = new Set(reports.map((r) => r.id));
+  return {
+    sent: reports.map((r) => r.id).filter((id) => !rejected.has(id)),
+    rejected: [...rejected].filter(([id]) => ids.has(id)).map(([id, reason]) => ({ id, reason })),
+  };
+}
+
+function excerpt(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+}
