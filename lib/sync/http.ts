@@ -9,6 +9,7 @@ import type { Report } from '../report';
 export type PostResult =
   | { kind: 'ok'; status: number; sent: string[]; rejected: { id: string; reason: string }[] }
   | { kind: 'retry'; status?: number; retryAfterMs: number | null; message: string }
+  /** Delivery stops until the user acts: a refused token or a wrong address. */
   | { kind: 'auth'; status: number; message: string }
   | { kind: 'too-large'; status: number; message: string }
   | { kind: 'bad'; status: number; message: string };
@@ -22,6 +23,8 @@ export interface PostDeps {
 }
 
 const RETRY_STATUS = new Set([408, 409, 425, 429]);
+/** "Retry-After: 0" from a struggling server must not become a tight loop. */
+const MIN_RETRY_AFTER_MS = 1_000;
 
 /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
@@ -81,15 +84,21 @@ export async function postBatch(endpoint: Endpoint, reports: Report[], deps: Pos
   const status = res.status;
   const said = excerpt(text);
   if (status >= 200 && status < 300) return { kind: 'ok', status, ...readAcks(reports, text) };
+  // The address itself is wrong (a typo, a moved collector): no report is at fault, so
+  // splitting would wrongly mark every waiting report as refused.
+  if (status === 404 || status === 405 || status === 410) {
+    return { kind: 'auth', status, message: `The endpoint address answered ${status}${said ? `: ${said}` : ''}. Check the address in the settings, then choose “Sync now”.` };
+  }
   if (status === 401 || status === 403) {
     return { kind: 'auth', status, message: `The endpoint refused the token (${status}${said ? `: ${said}` : ''}). Check the token in the settings, then choose “Sync now”.` };
   }
   if (status === 413) return { kind: 'too-large', status, message: `The endpoint said the batch is too large (413).` };
+  const retryAfter = parseRetryAfter(res.headers.get('retry-after'), deps.now());
   if (RETRY_STATUS.has(status) || status >= 500) {
     return {
       kind: 'retry',
       status,
-      retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), deps.now()),
+      retryAfterMs: retryAfter === null ? null : Math.max(MIN_RETRY_AFTER_MS, retryAfter),
       message: `The endpoint answered ${status}${said ? `: ${said}` : ''}; will try again.`,
     };
   }
@@ -106,7 +115,9 @@ function readAcks(reports: Report[], text: string): { sent: string[]; rejected: 
   }
   const parsed = BatchResponseSchema.safeParse(body ?? {});
   const rejected = new Map<string, string>();
-  if (parsed.success) for (const r of parsed.data.rejected) rejected.set(r.id, r.reason || 'No reason given.');
+  if (parsed.success) {
+    for (const r of parsed.data.rejected) rejected.set(r.id, excerpt(r.reason ?? '', 2000) || 'The endpoint gave no reason.');
+  }
   const ids = new Set(reports.map((r) => r.id));
   return {
     sent: reports.map((r) => r.id).filter((id) => !rejected.has(id)),
@@ -114,7 +125,7 @@ function readAcks(reports: Report[], text: string): { sent: string[]; rejected: 
   };
 }
 
-function excerpt(text: string): string {
+function excerpt(text: string, max = 200): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+  return t.length > max ? `${t.slice(0, max)}…` : t;
 }

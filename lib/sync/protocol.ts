@@ -32,7 +32,8 @@ export const BatchResponseSchema = z
   .object({
     accepted: z.array(Id).default([]),
     duplicate: z.array(Id).default([]),
-    rejected: z.array(z.object({ id: Id, reason: z.string().max(2000) })).default([]),
+    // Lenient on purpose: a rejection without a reason (or with a long one) is still a rejection.
+    rejected: z.array(z.object({ id: z.string(), reason: z.string().optional() })).default([]),
   })
   .meta({ title: 'BatchResponse', description: 'A 2xx answer. An empty or non-JSON 2xx body means every report was accepted.' });
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;

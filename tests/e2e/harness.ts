@@ -25,17 +25,20 @@ export interface Browser {
   serve(url: string, page: Served): void;
   /** A new tab at `url`, with page errors collected. */
   open(url: string): Promise<{ page: Page; errors: string[] }>;
-  close(): Promise<void>;
+  /** The profile directory: launch again with it to restart the same browser profile. */
+  profile: string;
+  /** `keepProfile` to relaunch on it later. */
+  close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+export async function launch(opts: { profile?: string } = {}): Promise<Browser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'bta-e2e-'));
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'bta-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -53,6 +56,8 @@ export async function launch(): Promise<Browser> {
     const req = route.request();
     const u = new URL(req.url());
     const served = pages.get(u.origin + u.pathname);
+    // Test servers on this machine (an endpoint) are real; the rest of the web is not here.
+    if (!served && (u.hostname === '127.0.0.1' || u.hostname === 'localhost')) return route.continue();
     if (!served || req.resourceType() !== 'document') return route.abort('blockedbyclient');
     await route.fulfill({
       status: 200,
@@ -81,9 +86,10 @@ export async function launch(): Promise<Browser> {
       await page.goto(url);
       return { page, errors };
     },
-    async close() {
+    profile,
+    async close({ keepProfile = false } = {}) {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

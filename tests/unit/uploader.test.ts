@@ -256,6 +256,31 @@ describe('refusals', () => {
   });
 });
 
+describe('endpoint answers that must not lose or hammer', () => {
+  it('pauses on a wrong address (404) instead of refusing every report', async () => {
+    await add(3);
+    answer = () => new Response('Not Found', { status: 404 });
+    expect(await uploader().sync()).toBe('paused');
+    expect(state.paused).toBe('The endpoint address answered 404: Not Found. Check the address in the settings, then choose “Sync now”.');
+    expect(await states()).toEqual({ pending: 3, sending: 0, sent: 0, rejected: 0 });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('waits at least a second when Retry-After says 0', async () => {
+    await add(1);
+    answer = () => new Response(null, { status: 503, headers: { 'retry-after': '0' } });
+    await uploader().sync();
+    expect(state.nextAttemptAt).toBe(T0 + 1000);
+  });
+
+  it('keeps a rejection that came without a reason', async () => {
+    const [id] = await add(1);
+    answer = () => json({ rejected: [{ id }] });
+    await uploader().sync();
+    expect((await allReports(db))[0]).toMatchObject({ state: 'rejected', reason: 'The endpoint gave no reason.' });
+  });
+});
+
 describe('one run at a time', () => {
   it('never runs two passes at once; a call during a run waits for it, and nothing is stranded', async () => {
     await add(1);
