@@ -140,6 +140,8 @@ export function createHandler(deps: BackgroundDeps) {
           void deps.sync?.();
           return { ok: true, id: report.id, destination: destinationOf(await loadSettings()) };
         }
+        case 'report:state':
+          return { ok: true, state: (await (await deps.db()).get('reports', msg.id))?.state ?? null };
         case 'report:undo':
           return { ok: true, removed: await removePending(await deps.db(), msg.id) };
         case 'layout:status': {

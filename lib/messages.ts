@@ -13,6 +13,8 @@ import { SITE_IDS } from './sites/types';
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('report:save'), draft: ReportDraftSchema }),
   z.object({ type: z.literal('report:undo'), id: z.string().min(1).max(64) }),
+  /** Where one report stands (the panel follows its own report until it is delivered). */
+  z.object({ type: z.literal('report:state'), id: z.string().min(1).max(64) }),
   z.object({
     type: z.literal('layout:status'),
     site: z.enum(SITE_IDS),
@@ -73,7 +75,9 @@ export type Reply<T extends ToBackground['type']> =
       ? { id: string; destination: Destination }
       : T extends 'report:undo'
         ? { removed: boolean }
-        : T extends 'status:get'
+        : T extends 'report:state'
+          ? { state: ReportState | null }
+          : T extends 'status:get'
           ? { status: Status }
           : T extends 'outbox:list'
             ? { records: OutboxRecord[] }

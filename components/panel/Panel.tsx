@@ -9,6 +9,7 @@ import { FlagForm } from './FlagForm';
 export interface PanelApi {
   save(draft: ReportDraft): Promise<Reply<'report:save'>>;
   undo(id: string): Promise<Reply<'report:undo'>>;
+  state(id: string): Promise<Reply<'report:state'>>;
 }
 
 export interface PanelProps {
@@ -22,6 +23,9 @@ export interface PanelProps {
 }
 
 const UNDO_MS = 8000;
+/** How long the panel follows a queued report to say "Delivered". */
+const FOLLOW_MS = 60_000;
+const FOLLOW_EVERY_MS = 2_000;
 
 type Saved = { id: string; what: 'rating' | 'flag'; destination: Destination };
 
@@ -45,6 +49,30 @@ export function Panel({ info, pageUrl, api, flagRequest, floating }: PanelProps)
     return () => clearTimeout(t);
   }, [saved]);
 
+  // A queued report: say so when the endpoint has it (or stop asking after a minute).
+  const [following, setFollowing] = useState<{ id: string; what: Saved['what']; host: string } | null>(null);
+  useEffect(() => {
+    if (!following) return;
+    const until = Date.now() + FOLLOW_MS;
+    let stop = false;
+    const t = setInterval(async () => {
+      if (stop) return;
+      const reply = await api.state(following.id).catch(() => null);
+      const state = reply?.ok ? reply.state : null;
+      if (state === 'sent' || state === 'rejected' || state === null || Date.now() > until) {
+        stop = true;
+        clearInterval(t);
+        setFollowing(null);
+        if (state === 'sent') setMessage({ text: `${label(following.what)} delivered to ${following.host}.`, error: false });
+        if (state === 'rejected') setMessage({ text: `${label(following.what)} refused by ${following.host}; see the outbox in the settings.`, error: true });
+      }
+    }, FOLLOW_EVERY_MS);
+    return () => {
+      stop = true;
+      clearInterval(t);
+    };
+  }, [following]);
+
   async function save(draft: ReportDraft, what: Saved['what']): Promise<string | null> {
     setBusy(true);
     setMessage(null);
@@ -56,6 +84,7 @@ export function Panel({ info, pageUrl, api, flagRequest, floating }: PanelProps)
       }
       setSaved({ id: reply.id, what, destination: reply.destination });
       setMessage({ text: confirmation(what, reply.destination), error: false });
+      if (reply.destination.kind === 'endpoint') setFollowing({ id: reply.id, what, host: reply.destination.host });
       return reply.id;
     } catch (e) {
       setMessage({ text: `Not saved: the extension did not answer (${errorText(e)}). Reload the page and try again.`, error: true });
@@ -79,6 +108,7 @@ export function Panel({ info, pageUrl, api, flagRequest, floating }: PanelProps)
     if (!reply.ok) return setMessage({ text: `Could not undo: ${reply.error}`, error: true });
     if (saved.what === 'rating') setRating(null);
     setSaved(null);
+    setFollowing(null);
     setMessage({
       text: reply.removed ? 'Undone: the report was removed.' : 'Too late to undo: the report was already sent.',
       error: !reply.removed,
@@ -162,9 +192,10 @@ function Thumb({ down }: { down?: boolean }) {
   );
 }
 
+const label = (what: Saved['what']) => (what === 'rating' ? 'Rating' : 'Flag');
+
 function confirmation(what: Saved['what'], d: Destination): string {
-  const thing = what === 'rating' ? 'Rating' : 'Flag';
-  return d.kind === 'local' ? `${thing} saved on this device.` : `${thing} saved; it will be sent to ${d.host}.`;
+  return d.kind === 'local' ? `${label(what)} saved on this device.` : `${label(what)} queued for ${d.host}.`;
 }
 
 function errorText(e: unknown): string {

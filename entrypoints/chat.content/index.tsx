@@ -19,6 +19,7 @@ export default defineContentScript({
     const api: PanelApi = {
       save: (draft) => send({ type: 'report:save', draft }),
       undo: (id) => send({ type: 'report:undo', id }),
+      state: (id) => send({ type: 'report:state', id }),
     };
     const pageUrl = () => location.href;
     const theme = (el: Element | null) => themeBehind(el ?? document.body, window);

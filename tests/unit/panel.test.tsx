@@ -28,6 +28,9 @@ const api: PanelApi = {
   async undo() {
     return { ok: true, removed: true };
   },
+  async state() {
+    return { ok: true, state: 'pending' };
+  },
 };
 
 let panel: PanelHandle | null = null;
