@@ -20,7 +20,7 @@ export function endpointProblem(raw: string): string | null {
   } catch {
     return 'This is not a web address. It should look like https://reports.example.org/api/reports.';
   }
-  const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
+  const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1';
   if (u.protocol !== 'https:' && !(local && u.protocol === 'http:')) {
     return `The address must start with https:// (plain http:// is allowed only for localhost and 127.0.0.1), not ${u.protocol}//.`;
   }

@@ -56,7 +56,8 @@ export async function launch(opts: { profile?: string } = {}): Promise<Browser> 
     const req = route.request();
     const u = new URL(req.url());
     const served = pages.get(u.origin + u.pathname);
-    // Test servers on this machine (an endpoint) are real; the rest of the web is not here.
+    // The extension's own pages and test servers on this machine are real; the web is not here.
+    if (!u.protocol.startsWith('http')) return route.continue();
     if (!served && (u.hostname === '127.0.0.1' || u.hostname === 'localhost')) return route.continue();
     if (!served || req.resourceType() !== 'document') return route.abort('blockedbyclient');
     await route.fulfill({

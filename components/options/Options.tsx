@@ -1,0 +1,28 @@
+import { Mark } from '../shared/styles';
+import type { Send } from '../shared/send';
+import { DestinationForm, type RequestPermission } from './DestinationForm';
+import { Outbox, type Download } from './Outbox';
+
+export interface OptionsProps {
+  send: Send;
+  requestPermission: RequestPermission;
+  download: Download;
+  now?: () => number;
+}
+
+export function Options({ send, requestPermission, download, now }: OptionsProps) {
+  return (
+    <main class="options">
+      <h1>
+        <Mark />
+        Behind the Answer: settings and outbox
+      </h1>
+      <p class="muted">
+        Your ratings and flags are stored in this browser first. Here you choose whether they are also sent to your
+        team’s endpoint, and you can read, export or delete what is stored.
+      </p>
+      <DestinationForm send={send} requestPermission={requestPermission} />
+      <Outbox send={send} download={download} now={now} />
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Options } from '@/components/options/Options';
+import { downloadBlob } from '@/components/options/download';
+import { OPTIONS_CSS } from '@/components/options/styles';
+import { send } from '@/components/shared/send';
+import { PAGE_CSS, addStyles } from '@/components/shared/styles';
+
+addStyles(document, PAGE_CSS, OPTIONS_CSS);
+
+// Called straight from the click handler: the permission prompt needs that user gesture.
+const requestPermission = (origins: string[]) => browser.permissions.request({ origins });
+
+render(
+  <Options send={send} requestPermission={requestPermission} download={(name, blob) => downloadBlob(name, blob)} />,
+  document.getElementById('app')!,
+);
