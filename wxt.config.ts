@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** Where an endpoint may live: any https origin, or a collector on this machine. */
+const ENDPOINT_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -8,14 +11,17 @@ export default defineConfig({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Behind the Answer',
     description:
       'Rate and flag AI chatbot answers, send the reports to you or your team, and see the human work behind each answer.',
     // alarms: retry delivery after the service worker sleeps. The endpoint's origin is asked
     // for when the user saves it (optional), so no chatbot or endpoint host is granted up front.
     permissions: ['storage', 'alarms'],
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // MV2 (Firefox) lists optional origins among optional permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: ENDPOINT_ORIGINS }
+      : { optional_host_permissions: ENDPOINT_ORIGINS }),
     commands: {
       'flag-latest': {
         suggested_key: { default: 'Alt+Shift+F' },
@@ -25,5 +31,5 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: { id: 'behind-the-answer@behindtheanswer.org' },
     },
-  },
+  }),
 });
