@@ -4,6 +4,7 @@ import { openOutbox, releaseAllLeases, type Outbox } from '@/lib/outbox/db';
 import { createUploader } from '@/lib/sync/uploader';
 import { uuidv7 } from '@/lib/report';
 import type { ToContent } from '@/lib/messages';
+import { refreshNow } from '@/lib/disclosures/store';
 
 /** Alarms fire at most every 30 s in a packed extension; shorter waits use a timer. */
 const TIMER_LIMIT_MS = 25_000;
@@ -53,12 +54,17 @@ export default defineBackground(() => {
     sync,
     syncRunning: () => uploader.running,
     browserName: import.meta.env.BROWSER,
+    async openDirectory(vendor) {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/disclosures.html${vendor ? `#${vendor}` : ''}`) });
+    },
   });
+  const refreshRegistry = () => refreshNow({ fetch: (...args) => fetch(...args), now: Date.now }).catch(() => undefined);
 
   // Listeners are registered synchronously so a service worker woken by an event gets it.
   browser.runtime.onMessage.addListener((msg, sender) => handle(msg, sender));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith('sync')) void uploader.sync();
+    if (alarm.name === 'registry-refresh') void refreshRegistry();
   });
   browser.runtime.onStartup.addListener(() => void uploader.sync());
   // A hint only: the network may be back.
@@ -76,5 +82,9 @@ export default defineBackground(() => {
 
   // Alarms may not survive a browser restart: re-create the periodic one on every start.
   void browser.alarms.create('sync', { periodInMinutes: 1 });
+  // The disclosure registry, when a remote one is set: daily, and once soon after start.
+  void browser.alarms.get('registry-refresh').then((a) => {
+    if (!a) void browser.alarms.create('registry-refresh', { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+  });
   void uploader.sync();
 });

@@ -13,10 +13,14 @@ import {
 } from './messages';
 import { completeReport } from './report';
 import { addReport, countByState, listReports, OutboxFullError, removePending, removeReports, usedBytes, type Outbox } from './outbox/db';
-import { migrateSettings, SETTINGS_KEY, type Endpoint, type Settings } from './settings';
+import { loadSettings, SETTINGS_KEY, type Endpoint, type Settings } from './settings';
+
+export { loadSettings };
 import { INITIAL_SYNC_STATE, type SyncOutcome, type SyncState } from './sync/uploader';
 import { postBatch } from './sync/http';
 import { uuidv7 } from './report';
+import { currentRegistry, refreshNow } from './disclosures/store';
+import { disclosureView } from './disclosures/view';
 
 const LAYOUT_KEY = 'layoutWarnings';
 export const SYNC_STATE_KEY = 'syncState';
@@ -34,13 +38,11 @@ export interface BackgroundDeps {
   syncRunning?: () => boolean;
   fetch?: typeof fetch;
   browserName?: string;
+  /** Opens the disclosure directory in a tab, at one vendor when given. */
+  openDirectory?: (vendor?: string) => Promise<void>;
 }
 
 type Sender = { id?: string; url?: string; tab?: { url?: string } };
-
-export async function loadSettings(): Promise<Settings> {
-  return migrateSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-}
 
 export async function loadSyncState(): Promise<SyncState> {
   const raw = (await browser.storage.local.get(SYNC_STATE_KEY))[SYNC_STATE_KEY] as Partial<SyncState> | undefined;
@@ -92,9 +94,11 @@ export function createHandler(deps: BackgroundDeps) {
     };
   }
 
+  const fetcher = () => deps.fetch ?? fetch.bind(globalThis);
+
   async function testEndpoint(endpoint: Endpoint): Promise<EndpointTestResult> {
     const res = await postBatch(endpoint, [], {
-      fetch: deps.fetch ?? fetch.bind(globalThis),
+      fetch: fetcher(),
       now,
       uuid: () => uuidv7(now()),
       client: { version: deps.version, browser: deps.browserName ?? 'unknown' },
@@ -122,7 +126,7 @@ export function createHandler(deps: BackgroundDeps) {
     }
     const msg = parsed.data;
     const fromOurPage = !!deps.extensionOrigin && !!sender.url?.startsWith(deps.extensionOrigin);
-    const PAGE_ONLY = ['outbox:list', 'outbox:delete', 'settings:get', 'settings:save', 'endpoint:test'];
+    const PAGE_ONLY = ['outbox:list', 'outbox:delete', 'settings:get', 'settings:save', 'endpoint:test', 'registry:refresh'];
     // A content script runs on the chatbot's page: it may add reports, never read or delete them.
     if (PAGE_ONLY.includes(msg.type) && !fromOurPage) {
       return { ok: false, error: 'Only the extension’s own pages may do this.' };
@@ -176,17 +180,30 @@ export function createHandler(deps: BackgroundDeps) {
           const current = await loadSettings();
           const next: Settings = {
             ...current,
-            endpoint: msg.endpoint ?? undefined,
+            endpoint: msg.endpoint === undefined ? current.endpoint : (msg.endpoint ?? undefined),
             keepSentDays: msg.keepSentDays ?? current.keepSentDays,
+            registryUrl: msg.registryUrl === undefined ? current.registryUrl : (msg.registryUrl ?? undefined),
           };
           await browser.storage.local.set({ [SETTINGS_KEY]: next });
-          // A new destination or token deserves a fresh start: no pause, no backoff.
-          await saveSyncState({ ...(await loadSyncState()), paused: null, nextAttemptAt: null, attempt: 0 });
-          if (next.endpoint) void deps.sync?.(true);
+          if (msg.endpoint !== undefined) {
+            // A new destination or token deserves a fresh start: no pause, no backoff.
+            await saveSyncState({ ...(await loadSyncState()), paused: null, nextAttemptAt: null, attempt: 0 });
+            if (next.endpoint) void deps.sync?.(true);
+          }
+          if (next.registryUrl !== current.registryUrl) await refreshNow({ fetch: fetcher(), now });
           return { ok: true, settings: next };
         }
         case 'endpoint:test':
           return { ok: true, result: await testEndpoint(msg.endpoint) };
+        case 'disclosure:get':
+          return { ok: true, disclosure: disclosureView((await currentRegistry()).registry, msg.site, msg.model) };
+        case 'registry:get':
+          return { ok: true, ...(await currentRegistry()) };
+        case 'registry:refresh':
+          return { ok: true, status: await refreshNow({ fetch: fetcher(), now }) };
+        case 'open:directory':
+          await deps.openDirectory?.(msg.vendor);
+          return { ok: true };
       }
     } catch (e) {
       return { ok: false, error: `The extension could not do this: ${e instanceof Error ? e.message : String(e)}` };

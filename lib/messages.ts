@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { ReportDraftSchema } from './report';
-import { EndpointSchema } from './settings';
+import { EndpointSchema, RegistryUrlSchema } from './settings';
 import { REPORT_STATES, type OutboxRecord, type ReportState } from './outbox/db';
-import { SITE_IDS } from './sites/types';
+import { SITE_IDS, VENDOR_IDS } from './sites/types';
+import type { DisclosureView, RegistryStatus } from './disclosures/view';
+import type { Registry } from './disclosures/schema';
 
 /** Content script or extension page → background. */
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
@@ -29,9 +31,23 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('outbox:delete'), ids: z.union([z.array(z.string().max(64)).max(100_000), z.literal('all')]) }),
   z.object({ type: z.literal('settings:get') }),
   /** The page asks for the endpoint's host permission before sending this (a user gesture is needed). */
-  z.object({ type: z.literal('settings:save'), endpoint: EndpointSchema.nullable(), keepSentDays: z.number().int().min(0).max(3650).optional() }),
+  z.object({
+    type: z.literal('settings:save'),
+    /** null stops delivery; absent leaves the endpoint as it is. */
+    endpoint: EndpointSchema.nullable().optional(),
+    keepSentDays: z.number().int().min(0).max(3650).optional(),
+    /** Remote disclosure registry; null removes it, absent leaves it as it is. */
+    registryUrl: RegistryUrlSchema.nullable().optional(),
+  }),
   /** Sends one real request to an endpoint (not saved) and says what came back. */
   z.object({ type: z.literal('endpoint:test'), endpoint: EndpointSchema }),
+  /** The disclosure shown beside an answer: by the chatbot, and the model the page names. */
+  z.object({ type: z.literal('disclosure:get'), site: z.enum(SITE_IDS), model: z.string().max(200).nullable() }),
+  z.object({ type: z.literal('registry:get') }),
+  /** Check the remote registry now (after the address changed, or "Check now"). */
+  z.object({ type: z.literal('registry:refresh') }),
+  /** Open the disclosure directory (from a badge, which cannot link to an extension page itself). */
+  z.object({ type: z.literal('open:directory'), vendor: z.enum(VENDOR_IDS).optional() }),
 ]);
 export type ToBackground = z.input<typeof ToBackgroundSchema>;
 
@@ -89,7 +105,13 @@ export type Reply<T extends ToBackground['type']> =
                   ? { result: EndpointTestResult }
                   : T extends 'sync:now'
                     ? { sync: SyncStatus }
-                    : unknown))
+                    : T extends 'disclosure:get'
+                      ? { disclosure: DisclosureView }
+                      : T extends 'registry:get'
+                        ? { registry: Registry; status: RegistryStatus }
+                        : T extends 'registry:refresh'
+                          ? { status: RegistryStatus }
+                          : unknown))
   | { ok: false; error: string };
 
 /** Background → content script. Sent by the extension itself, so not re-validated in the page. */

@@ -3,6 +3,7 @@
  * must not break the extension) and migrated by version.
  */
 import { z } from 'zod';
+import { browser } from 'wxt/browser';
 import { MAX_BATCH_REPORTS } from './sync/protocol';
 
 export const SETTINGS_KEY = 'settings';
@@ -49,11 +50,24 @@ export const EndpointSchema = z.object({
 });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 
+/** Where a newer disclosure registry may be published: https only. */
+export const RegistryUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((v) => {
+    try {
+      return new URL(v).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'The registry address must be a full https:// address.');
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   endpoint: EndpointSchema.optional(),
   /** Days a delivered report stays in the outbox's history. */
   keepSentDays: z.number().int().min(0).max(3650).default(30),
+  registryUrl: RegistryUrlSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -69,4 +83,9 @@ export function migrateSettings(raw: unknown): Settings {
 export function originPattern(url: string): string {
   const u = new URL(url);
   return `${u.protocol}//${u.hostname}/*`;
+}
+
+/** The stored settings, read through the schema every time (background and extension pages). */
+export async function loadSettings(): Promise<Settings> {
+  return migrateSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }

@@ -2,6 +2,7 @@ import { Mark } from '../shared/styles';
 import type { Send } from '../shared/send';
 import { DestinationForm, type RequestPermission } from './DestinationForm';
 import { Outbox, type Download } from './Outbox';
+import { RegistrySettings } from './RegistrySettings';
 
 export interface OptionsProps {
   send: Send;
@@ -23,6 +24,7 @@ export function Options({ send, requestPermission, download, now }: OptionsProps
       </p>
       <DestinationForm send={send} requestPermission={requestPermission} />
       <Outbox send={send} download={download} now={now} />
+      <RegistrySettings send={send} requestPermission={requestPermission} />
     </main>
   );
 }

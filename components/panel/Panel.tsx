@@ -4,6 +4,8 @@ import type { ReportDraft } from '@/lib/report';
 import type { Destination, Reply } from '@/lib/messages';
 import type { AnswerInfo } from '@/lib/sites/types';
 import { FlagForm } from './FlagForm';
+import { DisclosureBadge, FeedbackPolicyLine } from './Disclosure';
+import type { DisclosureView } from '@/lib/disclosures/view';
 
 /** How the panel talks to the background; the content script supplies it. */
 export interface PanelApi {
@@ -20,6 +22,9 @@ export interface PanelProps {
   flagRequest: number;
   /** Page-level fallback when the layout is not recognised. */
   floating?: boolean;
+  /** The vendor's published human-labor disclosure, once the background has answered. */
+  disclosure?: DisclosureView | null;
+  openDirectory?: (vendor: string) => void;
 }
 
 const UNDO_MS = 8000;
@@ -29,7 +34,7 @@ const FOLLOW_EVERY_MS = 2_000;
 
 type Saved = { id: string; what: 'rating' | 'flag'; destination: Destination };
 
-export function Panel({ info, pageUrl, api, flagRequest, floating }: PanelProps) {
+export function Panel({ info, pageUrl, api, flagRequest, floating, disclosure, openDirectory }: PanelProps) {
   const [rating, setRating] = useState<{ value: 'up' | 'down'; id: string } | null>(null);
   const [flagging, setFlagging] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -162,6 +167,8 @@ export function Panel({ info, pageUrl, api, flagRequest, floating }: PanelProps)
           )}
         </span>
       </div>
+      {disclosure && <FeedbackPolicyLine view={disclosure} />}
+      {disclosure && !floating && <DisclosureBadge view={disclosure} openDirectory={openDirectory ?? (() => {})} />}
       {flagging && (
         <FlagForm
           info={info}

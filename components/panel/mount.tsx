@@ -9,6 +9,7 @@ import type { AnswerInfo } from '@/lib/sites/types';
 import type { Theme } from '@/lib/theme';
 import { Panel, type PanelApi } from './Panel';
 import { PANEL_CSS } from './styles';
+import type { DisclosureView } from '@/lib/disclosures/view';
 
 export interface PanelHandle extends Mounted {
   /** Open the flag form and put the keyboard focus in it. */
@@ -27,7 +28,14 @@ const ISOLATED_EVENTS = [
 
 export function mountPanel(
   info: AnswerInfo,
-  opts: { api: PanelApi; pageUrl: () => string; theme: Theme; floating?: boolean },
+  opts: {
+    api: PanelApi;
+    pageUrl: () => string;
+    theme: Theme;
+    floating?: boolean;
+    disclosure?: Promise<DisclosureView | null>;
+    openDirectory?: (vendor: string) => void;
+  },
 ): PanelHandle {
   const doc = document;
   const host = doc.createElement('bta-panel');
@@ -43,12 +51,26 @@ export function mountPanel(
   shadow.append(style, root);
 
   let flagRequest = 0;
+  let disclosure: DisclosureView | null = null;
+  let alive = true;
   const draw = () =>
     render(
-      <Panel info={info} pageUrl={opts.pageUrl} api={opts.api} flagRequest={flagRequest} floating={opts.floating} />,
+      <Panel
+        info={info}
+        pageUrl={opts.pageUrl}
+        api={opts.api}
+        flagRequest={flagRequest}
+        floating={opts.floating}
+        disclosure={disclosure}
+        openDirectory={opts.openDirectory}
+      />,
       root,
     );
   draw();
+  void opts.disclosure?.then((d) => {
+    disclosure = d;
+    if (alive) draw();
+  });
 
   return {
     host,
@@ -61,6 +83,7 @@ export function mountPanel(
       host.setAttribute('data-theme', theme);
     },
     destroy() {
+      alive = false;
       render(null, root);
     },
   };

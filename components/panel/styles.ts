@@ -91,4 +91,18 @@ dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 8em;
   position: fixed; right: 16px; bottom: 16px; z-index: 2147483647;
   box-shadow: 0 4px 16px rgba(0,0,0,.25); width: min(30rem, calc(100vw - 32px));
 }
+.policy { margin: 4px 0 0; color: var(--bta-muted); font-size: 12px; }
+.disclosure { margin-top: 4px; }
+button.badge { border-style: dashed; font-size: 12px; text-align: left; }
+button.link { border: 0; padding: 0; min-height: 0; color: var(--bta-accent); text-decoration: underline; }
+.disclosure-body { margin-top: 6px; border-top: 1px dashed var(--bta-border); padding-top: 6px; max-height: 28rem; overflow: auto; }
+.disclosure-body h5 { margin: 8px 0 2px; font-size: 13px; }
+.chip { display: inline-block; font-size: 11px; font-weight: 500; padding: 0 6px; border-radius: 999px; border: 1px solid var(--bta-border); color: var(--bta-fg); margin-left: 4px; }
+.chip-disclosed { border-style: solid; }
+.chip-partly { border-style: dashed; }
+.chip-not-disclosed { border-style: dotted; color: var(--bta-muted); }
+.statements, .sources { margin: 2px 0; padding-left: 18px; }
+.sources { font-size: 12px; }
+.scope, .muted { color: var(--bta-muted); }
+a { color: var(--bta-accent); }
 `;

@@ -130,6 +130,9 @@ export function Popup({ send, openOptions, refreshMs = 2000, now = Date.now }: P
         <button type="button" onClick={openOptions}>
           Settings and outbox
         </button>
+        <button type="button" onClick={() => void send({ type: 'open:directory' }).then(() => window.close?.())}>
+          Human work behind the chatbots
+        </button>
       </div>
     </main>
   );

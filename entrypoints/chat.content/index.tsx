@@ -6,6 +6,8 @@ import { onThemeSignal, themeBehind } from '@/lib/theme';
 import type { Reply, ToBackground, ToContent } from '@/lib/messages';
 import { mountPanel, type PanelHandle } from '@/components/panel/mount';
 import type { PanelApi } from '@/components/panel/Panel';
+import type { DisclosureView } from '@/lib/disclosures/view';
+import type { VendorId } from '@/lib/sites/types';
 
 export default defineContentScript({
   matches: CHAT_MATCHES,
@@ -22,6 +24,21 @@ export default defineContentScript({
       state: (id) => send({ type: 'report:state', id }),
     };
     const pageUrl = () => location.href;
+    // One question per model on the page, not one per answer.
+    const disclosures = new Map<string, Promise<DisclosureView | null>>();
+    const disclosureFor = (model: string | null) => {
+      const k = model ?? '';
+      let p = disclosures.get(k);
+      if (!p) {
+        p = send({ type: 'disclosure:get', site: site.id, model })
+          .then((r) => (r.ok ? r.disclosure : null))
+          .catch(() => null);
+        disclosures.set(k, p);
+      }
+      return p;
+    };
+    const openDirectory = (vendor: string) =>
+      void send({ type: 'open:directory', vendor: vendor as VendorId }).catch(() => undefined);
     const theme = (el: Element | null) => themeBehind(el ?? document.body, window);
 
     let floating: PanelHandle | null = null;
@@ -32,7 +49,8 @@ export default defineContentScript({
     };
 
     const watcher = watchPage(document, site, {
-      mount: (answer, info) => mountPanel(info, { api, pageUrl, theme: theme(answer) }),
+      mount: (answer, info) =>
+        mountPanel(info, { api, pageUrl, theme: theme(answer), disclosure: disclosureFor(info.model), openDirectory }),
       layout(recognised) {
         void send({ type: 'layout:status', site: site.id, recognised, url: location.href }).catch(() => undefined);
         dropFloating();

@@ -88,7 +88,7 @@ describe('popup', () => {
     expect(root.textContent).toContain(
       'Reports are kept on this device only. Set an endpoint in the settings to send them to your team.',
     );
-    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Settings and outbox']);
+    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Settings and outbox', 'Human work behind the chatbots']);
   });
 
   it('shows a paused delivery as an alert, with the last error and the next attempt', async () => {

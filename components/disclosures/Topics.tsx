@@ -1,0 +1,85 @@
+/**
+ * A vendor's disclosure, topic by topic: status, statements in our words, and a dated
+ * link for every source. Shared by the panel's badge and the directory page.
+ */
+import {
+  SOURCE_KIND_LABELS,
+  STATUS_LABELS,
+  TOPIC_IDS,
+  TOPIC_LABELS,
+} from '@/lib/disclosures/labels';
+import type { Source, Statement, VendorEntry } from '@/lib/disclosures/schema';
+
+export function SourceLink({ source }: { source: Source }) {
+  // Press and suppliers are attributed, never presented as the vendor's own word.
+  const who = source.kind === 'press' ? `Reported by ${source.publisher}` : source.kind === 'supplier' ? `Claimed by ${source.publisher} (supplier)` : source.publisher;
+  return (
+    <span class="source">
+      <a href={source.url} target="_blank" rel="noopener noreferrer">
+        {source.title}
+      </a>{' '}
+      <span class="muted">
+        — {who}, {source.date}
+        {source.kind === 'independent' ? ` · ${SOURCE_KIND_LABELS.independent}` : ''}
+        {source.dateNote ? ` (${source.dateNote})` : ''}
+      </span>
+    </span>
+  );
+}
+
+export function StatementItem({ statement, extra }: { statement: Statement; extra?: preact.ComponentChildren }) {
+  return (
+    <li>
+      <span>{statement.text}</span>
+      {statement.scope && <span class="scope"> ({statement.scope})</span>}
+      <ul class="sources">
+        {statement.sources.map((s) => (
+          <li key={s.url + s.title}>
+            <SourceLink source={s} />
+          </li>
+        ))}
+      </ul>
+      {extra}
+    </li>
+  );
+}
+
+export function StatusChip({ status }: { status: keyof typeof STATUS_LABELS }) {
+  return <span class={`chip chip-${status}`}>{STATUS_LABELS[status]}</span>;
+}
+
+export function Topics({
+  vendor,
+  renderExtra,
+  headingLevel = 4,
+}: {
+  vendor: VendorEntry;
+  renderExtra?: (s: Statement) => preact.ComponentChildren;
+  headingLevel?: 3 | 4 | 5;
+}) {
+  const H = `h${headingLevel}` as 'h4';
+  return (
+    <div class="topics">
+      {TOPIC_IDS.map((id) => {
+        const t = vendor.topics[id];
+        return (
+          <section key={id} class="topic">
+            <H>
+              {TOPIC_LABELS[id]} <StatusChip status={t.status} />
+            </H>
+            {t.statements.length ? (
+              <ul class="statements">
+                {t.statements.map((s, i) => (
+                  <StatementItem key={i} statement={s} extra={renderExtra?.(s)} />
+                ))}
+              </ul>
+            ) : (
+              <p class="muted">{vendor.name} has not published anything we could find on this.</p>
+            )}
+            {t.missing && <p class="muted">Not disclosed: {t.missing}</p>}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
