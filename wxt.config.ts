@@ -22,6 +22,8 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { optional_permissions: ENDPOINT_ORIGINS }
       : { optional_host_permissions: ENDPOINT_ORIGINS }),
+    // Enterprise policy (Chrome managed storage): see docs/team.md.
+    storage: { managed_schema: 'managed_schema.json' },
     commands: {
       'flag-latest': {
         suggested_key: { default: 'Alt+Shift+F' },

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { createHandler, loadSettings, loadSyncState, saveSyncState } from '@/lib/background';
+import { createHandler, loadSyncState, saveSyncState } from '@/lib/background';
+import { loadEffective } from '@/lib/effective';
 import { openOutbox, releaseAllLeases, type Outbox } from '@/lib/outbox/db';
 import { createUploader } from '@/lib/sync/uploader';
 import { uuidv7 } from '@/lib/report';
@@ -19,7 +20,11 @@ export default defineBackground(() => {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const uploader = createUploader({
     db: outbox,
-    settings: loadSettings,
+    // The endpoint in force may come from the team or the organisation.
+    settings: async () => {
+      const e = await loadEffective();
+      return { ...e.settings, endpoint: e.merged.effective.endpoint };
+    },
     loadState: loadSyncState,
     saveState: saveSyncState,
     fetch: (...args) => fetch(...args),

@@ -10,9 +10,14 @@ import {
   type LayoutWarning,
   type Status,
   type SyncStatus,
+  type TeamStatus,
 } from './messages';
 import { completeReport } from './report';
-import { addReport, countByState, listReports, OutboxFullError, removePending, removeReports, usedBytes, type Outbox } from './outbox/db';
+import { applyPrivacy } from './privacy';
+import { loadEffective, memberOf, REPORTER_KEY, reporterId, saveSettings, TEAM_KEY } from './effective';
+import { applyTeamConfigToMember, teamConfigBlocked } from './policy';
+import { parseTeamConfig } from './team';
+import { addReport, clearOutbox, countByState, listReports, OutboxFullError, removePending, removeReports, usedBytes, type Outbox } from './outbox/db';
 import { loadSettings, SETTINGS_KEY, type Endpoint, type Settings } from './settings';
 
 export { loadSettings };
@@ -67,8 +72,23 @@ export function createHandler(deps: BackgroundDeps) {
     return (got[LAYOUT_KEY] as Record<string, LayoutWarning> | undefined) ?? {};
   }
 
+  async function teamStatus(): Promise<TeamStatus> {
+    const eff = await loadEffective();
+    const stored = (await browser.storage.local.get(REPORTER_KEY))[REPORTER_KEY];
+    return {
+      team: eff.merged.effective.team,
+      config: eff.team,
+      lockedBy: eff.merged.lockedBy,
+      source: eff.merged.source,
+      policyErrors: eff.policyErrors,
+      managed: !!eff.managed,
+      reporterId: eff.merged.effective.reporterId && typeof stored === 'string' ? stored : null,
+    };
+  }
+
   async function syncStatus(): Promise<SyncStatus> {
-    const [settings, state] = await Promise.all([loadSettings(), loadSyncState()]);
+    const [eff, state] = await Promise.all([loadEffective(), loadSyncState()]);
+    const settings = { ...eff.settings, endpoint: eff.merged.effective.endpoint };
     return {
       destination: destinationOf(settings),
       lastSuccessAt: iso(state.lastSuccessAt),
@@ -126,7 +146,19 @@ export function createHandler(deps: BackgroundDeps) {
     }
     const msg = parsed.data;
     const fromOurPage = !!deps.extensionOrigin && !!sender.url?.startsWith(deps.extensionOrigin);
-    const PAGE_ONLY = ['outbox:list', 'outbox:delete', 'settings:get', 'settings:save', 'endpoint:test', 'registry:refresh'];
+    const PAGE_ONLY = [
+      'outbox:list',
+      'outbox:delete',
+      'settings:get',
+      'settings:save',
+      'endpoint:test',
+      'registry:refresh',
+      'data:delete-all',
+      'team:get',
+      'team:set',
+      'team:leave',
+      'reporter:rotate',
+    ];
     // A content script runs on the chatbot's page: it may add reports, never read or delete them.
     if (PAGE_ONLY.includes(msg.type) && !fromOurPage) {
       return { ok: false, error: 'Only the extension’s own pages may do this.' };
@@ -134,7 +166,24 @@ export function createHandler(deps: BackgroundDeps) {
     try {
       switch (msg.type) {
         case 'report:save': {
-          const report = await completeReport(msg.draft, deps.version, now());
+          const eff = await loadEffective();
+          const { settings } = eff;
+          const team = eff.merged.effective;
+          if (settings.sitesOff.includes(msg.draft.site)) return { ok: false, error: 'The extension is switched off for this chatbot.' };
+          const known = new Set(team.categoryList.map((c) => c.id));
+          const unknown = msg.draft.flags.find((f) => !known.has(f));
+          if (unknown) return { ok: false, error: `Invalid message: draft.flags: "${unknown}" is not one of the flag categories in use.` };
+          if (msg.draft.flags.length && team.required.comment && !msg.draft.comment?.trim()) {
+            return { ok: false, error: 'Your team asks for a comment with every flag.' };
+          }
+          if (msg.draft.flags.length && team.required.correction && !msg.draft.correction?.trim()) {
+            return { ok: false, error: 'Your team asks for the right answer with every flag.' };
+          }
+          // The fingerprint is of the whole answer; what is kept follows the person's choices.
+          const privacy = { ...settings.privacy, prompt: team.attachPrompt };
+          const report = applyPrivacy(await completeReport(msg.draft, deps.version, now()), privacy);
+          if (team.team) report.team = team.team.id;
+          if (team.reporterId) report.reporter = await reporterId();
           try {
             await addReport(await deps.db(), report, now());
           } catch (e) {
@@ -142,7 +191,7 @@ export function createHandler(deps: BackgroundDeps) {
             throw e;
           }
           void deps.sync?.();
-          return { ok: true, id: report.id, destination: destinationOf(await loadSettings()) };
+          return { ok: true, id: report.id, destination: destinationOf({ ...settings, endpoint: team.endpoint }) };
         }
         case 'report:state':
           return { ok: true, state: (await (await deps.db()).get('reports', msg.id))?.state ?? null };
@@ -165,6 +214,53 @@ export function createHandler(deps: BackgroundDeps) {
           await browser.storage.local.set({ [LAYOUT_KEY]: all });
           return { ok: true };
         }
+        case 'page:config': {
+          const { settings, merged } = await loadEffective();
+          const e = merged.effective;
+          return {
+            ok: true,
+            config: {
+              enabled: !settings.sitesOff.includes(msg.site),
+              privacy: { ...settings.privacy, prompt: e.attachPrompt },
+              categories: e.categoryList.map(({ id, label, description }) => ({ id, label, description })),
+              required: e.required,
+              team: e.team?.name ?? null,
+            },
+          };
+        }
+        case 'team:get':
+          return { ok: true, team: await teamStatus() };
+        case 'team:set': {
+          const parsed = parseTeamConfig(msg.config);
+          if (!parsed.ok) return { ok: false, error: `This team configuration cannot be used:\n${parsed.errors.join('\n')}` };
+          const eff = await loadEffective();
+          const blocked = teamConfigBlocked(eff.team, eff.managed, parsed.config);
+          if (blocked) return { ok: false, error: blocked.message };
+          const member = applyTeamConfigToMember(memberOf(eff.settings), parsed.config);
+          await saveSettings({
+            ...eff.settings,
+            endpoint: member.endpoint,
+            privacy: { ...eff.settings.privacy, prompt: member.attachPrompt ?? eff.settings.privacy.prompt },
+            reporterId: undefined,
+          });
+          await browser.storage.local.set({ [TEAM_KEY]: parsed.config });
+          await saveSyncState({ ...(await loadSyncState()), paused: null, nextAttemptAt: null, attempt: 0 });
+          void deps.sync?.(true);
+          return { ok: true, team: await teamStatus() };
+        }
+        case 'team:leave': {
+          const eff = await loadEffective();
+          if (eff.managed?.team) return { ok: false, error: 'Your organisation sets the team for this browser; it cannot be left here.' };
+          await browser.storage.local.remove(TEAM_KEY);
+          return { ok: true, team: await teamStatus() };
+        }
+        case 'reporter:rotate':
+          await reporterId(true);
+          return { ok: true, team: await teamStatus() };
+        case 'data:delete-all':
+          await clearOutbox(await deps.db());
+          await browser.storage.local.clear();
+          return { ok: true };
         case 'status:get':
           return { ok: true, status: await status() };
         case 'sync:now':
@@ -178,11 +274,21 @@ export function createHandler(deps: BackgroundDeps) {
           return { ok: true, settings: await loadSettings() };
         case 'settings:save': {
           const current = await loadSettings();
+          const { lockedBy } = (await loadEffective()).merged;
+          const who = (k: 'endpoint' | 'attachPrompt') => (lockedBy[k] === 'organisation' ? 'Your organisation' : 'Your team');
+          if (msg.endpoint !== undefined && lockedBy.endpoint) {
+            return { ok: false, error: `${who('endpoint')} sets where reports go; it cannot be changed here.` };
+          }
+          if (msg.privacy && msg.privacy.prompt !== current.privacy.prompt && lockedBy.attachPrompt) {
+            return { ok: false, error: `${who('attachPrompt')} decides whether prompts are attached; it cannot be changed here.` };
+          }
           const next: Settings = {
             ...current,
             endpoint: msg.endpoint === undefined ? current.endpoint : (msg.endpoint ?? undefined),
             keepSentDays: msg.keepSentDays ?? current.keepSentDays,
             registryUrl: msg.registryUrl === undefined ? current.registryUrl : (msg.registryUrl ?? undefined),
+            privacy: msg.privacy ?? current.privacy,
+            sitesOff: msg.sitesOff ?? current.sitesOff,
           };
           await browser.storage.local.set({ [SETTINGS_KEY]: next });
           if (msg.endpoint !== undefined) {

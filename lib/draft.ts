@@ -3,13 +3,13 @@
  * script does not carry a validator it has no use for (the background validates).
  */
 import type { AnswerInfo } from './sites/types';
-import type { FlagCategory } from './flags';
 import type { ReportDraft } from './report';
 
 /** What the person chose in the panel. */
 export interface ReportInput {
   rating?: 'up' | 'down';
-  flags?: FlagCategory[];
+  /** Built-in category ids or a team's own. */
+  flags?: string[];
   comment?: string;
   correction?: string;
 }

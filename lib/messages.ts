@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { ReportDraftSchema } from './report';
-import { EndpointSchema, RegistryUrlSchema } from './settings';
+import { EndpointSchema, PrivacySchema, RegistryUrlSchema } from './settings';
+import type { PrivacyChoices } from './privacy';
 import { REPORT_STATES, type OutboxRecord, type ReportState } from './outbox/db';
 import { SITE_IDS, VENDOR_IDS } from './sites/types';
 import type { DisclosureView, RegistryStatus } from './disclosures/view';
@@ -24,6 +25,16 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
     url: z.url().max(2048),
   }),
   z.object({ type: z.literal('status:get') }),
+  /** What a chatbot page needs to know: is it switched on, and what a report may carry. */
+  z.object({ type: z.literal('page:config'), site: z.enum(SITE_IDS) }),
+  /** The team configuration, the organisation's policy and what they lock. Extension pages only. */
+  z.object({ type: z.literal('team:get') }),
+  /** Join or update a team: the background re-validates the configuration itself. */
+  z.object({ type: z.literal('team:set'), config: z.unknown() }),
+  z.object({ type: z.literal('team:leave') }),
+  z.object({ type: z.literal('reporter:rotate') }),
+  /** "Delete all my data": outbox, history, settings. Extension pages only. */
+  z.object({ type: z.literal('data:delete-all') }),
   /** "Sync now": also clears a pause after the user fixed a refused token. */
   z.object({ type: z.literal('sync:now') }),
   /** Extension pages only (the background checks the sender is not a content script). */
@@ -38,6 +49,8 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
     keepSentDays: z.number().int().min(0).max(3650).optional(),
     /** Remote disclosure registry; null removes it, absent leaves it as it is. */
     registryUrl: RegistryUrlSchema.nullable().optional(),
+    privacy: PrivacySchema.optional(),
+    sitesOff: z.array(z.enum(SITE_IDS)).max(SITE_IDS.length).optional(),
   }),
   /** Sends one real request to an endpoint (not saved) and says what came back. */
   z.object({ type: z.literal('endpoint:test'), endpoint: EndpointSchema }),
@@ -52,6 +65,26 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
 export type ToBackground = z.input<typeof ToBackgroundSchema>;
 
 export type Destination = { kind: 'local' } | { kind: 'endpoint'; host: string };
+
+/** A chatbot page's view of the settings (no tokens, nothing it does not need). */
+export interface PageConfig {
+  enabled: boolean;
+  privacy: PrivacyChoices;
+  /** The flag form's categories, in order (the team's, or the built-in ones). */
+  categories?: { id: string; label: string; description?: string }[];
+  required?: { comment: boolean; correction: boolean; category: boolean };
+  team?: string | null;
+}
+
+export interface TeamStatus {
+  team: { id: string; name: string } | null;
+  config: unknown;
+  lockedBy: Partial<Record<string, 'organisation' | 'team'>>;
+  source: Record<string, string>;
+  policyErrors: string[];
+  managed: boolean;
+  reporterId: string | null;
+}
 
 /** What the uploader last did, in words for people. */
 export interface SyncStatus {
@@ -91,7 +124,11 @@ export type Reply<T extends ToBackground['type']> =
       ? { id: string; destination: Destination }
       : T extends 'report:undo'
         ? { removed: boolean }
-        : T extends 'report:state'
+        : T extends 'team:get' | 'team:set' | 'team:leave' | 'reporter:rotate'
+          ? { team: TeamStatus }
+          : T extends 'page:config'
+          ? { config: PageConfig }
+          : T extends 'report:state'
           ? { state: ReportState | null }
           : T extends 'status:get'
           ? { status: Status }

@@ -6,6 +6,13 @@ import { z } from 'zod';
 import { SITE_IDS, VENDOR_IDS } from './sites/types';
 import { FLAG_CATEGORIES } from './flags';
 
+/**
+ * A flag category id: a built-in one (FLAG_CATEGORIES) or a team's own (docs/team.md).
+ * The background checks it against the categories in effect for the reporter.
+ */
+const FlagId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'A flag category id has lowercase letters, digits and hyphens.');
+const MAX_FLAGS = FLAG_CATEGORIES.length + 20;
+
 export { FLAG_CATEGORIES, FLAG_LABELS, type FlagCategory } from './flags';
 
 export const MAX_TEXT = 200_000;
@@ -23,7 +30,7 @@ export const ReportDraftSchema = z
     answer: z.object({ key: text(500).min(1), text: text(MAX_TEXT) }),
     prompt: z.object({ text: text(MAX_TEXT) }).optional(),
     rating: z.enum(['up', 'down']).optional(),
-    flags: z.array(z.enum(FLAG_CATEGORIES)).max(FLAG_CATEGORIES.length).default([]),
+    flags: z.array(FlagId).max(MAX_FLAGS).default([]),
     comment: text(10_000).optional(),
     correction: text(MAX_TEXT).optional(),
   })
@@ -58,7 +65,7 @@ export const ReportSchema = z.object({
   }),
   prompt: z.object({ text: text(MAX_TEXT) }).optional(),
   rating: z.enum(['up', 'down']).optional(),
-  flags: z.array(z.enum(FLAG_CATEGORIES)),
+  flags: z.array(FlagId).max(MAX_FLAGS),
   comment: text(10_000).optional(),
   correction: text(MAX_TEXT).optional(),
   team: text(200).optional(),

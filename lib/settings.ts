@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { MAX_BATCH_REPORTS } from './sync/protocol';
+import { SITE_IDS } from './sites/types';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
@@ -62,16 +63,35 @@ export const RegistryUrlSchema = z
     }
   }, 'The registry address must be a full https:// address.');
 
+/**
+ * What a report carries. Defaults are chosen for the person, not the collector: the
+ * prompt (often the most personal part) stays out unless they turn it on.
+ */
+export const PrivacySchema = z.object({
+  answerText: z.boolean().default(true),
+  prompt: z.boolean().default(false),
+  conversationUrl: z.boolean().default(true),
+  model: z.boolean().default(true),
+  /** Emails, phone numbers, cards, IBANs, IPs and keys replaced before anything is stored. */
+  redact: z.boolean().default(true),
+});
+export type Privacy = z.infer<typeof PrivacySchema>;
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   endpoint: EndpointSchema.optional(),
   /** Days a delivered report stays in the outbox's history. */
   keepSentDays: z.number().int().min(0).max(3650).default(30),
   registryUrl: RegistryUrlSchema.optional(),
+  privacy: PrivacySchema.prefault({}),
+  /** Chatbots the person turned off (absent: on). */
+  sitesOff: z.array(z.enum(SITE_IDS)).default([]),
+  /** false: the person declined a reporter id their team asked for (unless it is locked). */
+  reporterId: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, keepSentDays: 30 };
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({ version: SETTINGS_VERSION });
 
 /** Any stored value to current settings; what cannot be read falls back to defaults. */
 export function migrateSettings(raw: unknown): Settings {

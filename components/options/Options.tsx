@@ -3,6 +3,9 @@ import type { Send } from '../shared/send';
 import { DestinationForm, type RequestPermission } from './DestinationForm';
 import { Outbox, type Download } from './Outbox';
 import { RegistrySettings } from './RegistrySettings';
+import { PrivacySettings } from './PrivacySettings';
+import { SitesSettings } from './SitesSettings';
+import { DataSettings } from './DataSettings';
 
 export interface OptionsProps {
   send: Send;
@@ -23,8 +26,11 @@ export function Options({ send, requestPermission, download, now }: OptionsProps
         team’s endpoint, and you can read, export or delete what is stored.
       </p>
       <DestinationForm send={send} requestPermission={requestPermission} />
-      <Outbox send={send} download={download} now={now} />
+      <PrivacySettings send={send} />
+      <SitesSettings send={send} />
       <RegistrySettings send={send} requestPermission={requestPermission} />
+      <Outbox send={send} download={download} now={now} />
+      <DataSettings send={send} onDeleted={() => location.reload()} />
     </main>
   );
 }

@@ -48,7 +48,7 @@ export function RegistrySettings({ send, requestPermission }: { send: Send; requ
   }
 
   return (
-    <section aria-labelledby="registry-h">
+    <section class="card" aria-labelledby="registry-h">
       <h2 id="registry-h">Disclosure registry</h2>
       {status && (
         <p role="status">

@@ -4,17 +4,19 @@ import { draftFor } from '@/lib/draft';
 import type { ReportDraft } from '@/lib/report';
 import type { AnswerInfo } from '@/lib/sites/types';
 import { Preview } from './Preview';
+import type { PrivacyChoices } from '@/lib/privacy';
 
 interface Props {
   info: AnswerInfo;
   pageUrl: string;
+  privacy: PrivacyChoices;
   busy: boolean;
   onSubmit(draft: ReportDraft): void;
   onCancel(): void;
 }
 
 /** Categories, comment, correction, and a preview of exactly what will be stored. */
-export function FlagForm({ info, pageUrl, busy, onSubmit, onCancel }: Props) {
+export function FlagForm({ info, pageUrl, privacy, busy, onSubmit, onCancel }: Props) {
   const [flags, setFlags] = useState<FlagCategory[]>([]);
   const [comment, setComment] = useState('');
   const [correction, setCorrection] = useState('');
@@ -47,6 +49,8 @@ export function FlagForm({ info, pageUrl, busy, onSubmit, onCancel }: Props) {
         if (e.key === 'Escape') {
           e.preventDefault();
           onCancel();
+        } else if (e.key === 'Tab') {
+          trapTab(e.currentTarget as HTMLFormElement, e);
         }
       }}
     >
@@ -85,7 +89,7 @@ export function FlagForm({ info, pageUrl, busy, onSubmit, onCancel }: Props) {
           onInput={(e) => setCorrection(e.currentTarget.value)}
         />
       </label>
-      <Preview draft={draft} />
+      <Preview draft={draft} privacy={privacy} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save flag'}
@@ -97,4 +101,27 @@ export function FlagForm({ info, pageUrl, busy, onSubmit, onCancel }: Props) {
       </div>
     </form>
   );
+}
+
+const TABBABLE = 'input, textarea, select, button, a[href], summary, [tabindex]';
+
+/**
+ * Keeps keyboard focus inside the open form: Tab from its last control comes back to the
+ * first, Shift+Tab from the first goes to the last. Escape (or Cancel) is the way out.
+ */
+function trapTab(form: HTMLFormElement, e: KeyboardEvent) {
+  const controls = [...form.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+  );
+  if (!controls.length) return;
+  const first = controls[0]!;
+  const last = controls[controls.length - 1]!;
+  const at = e.target as HTMLElement;
+  if (e.shiftKey && at === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && at === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }

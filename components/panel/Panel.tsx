@@ -6,6 +6,7 @@ import type { AnswerInfo } from '@/lib/sites/types';
 import { FlagForm } from './FlagForm';
 import { DisclosureBadge, FeedbackPolicyLine } from './Disclosure';
 import type { DisclosureView } from '@/lib/disclosures/view';
+import { DEFAULT_PRIVACY, type PrivacyChoices } from '@/lib/privacy';
 
 /** How the panel talks to the background; the content script supplies it. */
 export interface PanelApi {
@@ -17,6 +18,8 @@ export interface PanelApi {
 export interface PanelProps {
   info: AnswerInfo;
   pageUrl: () => string;
+  /** What a report may carry right now (settings can change while the page is open). */
+  privacy?: () => PrivacyChoices;
   api: PanelApi;
   /** Bumped by the "flag latest answer" command: opens the form and focuses it. */
   flagRequest: number;
@@ -34,7 +37,7 @@ const FOLLOW_EVERY_MS = 2_000;
 
 type Saved = { id: string; what: 'rating' | 'flag'; destination: Destination };
 
-export function Panel({ info, pageUrl, api, flagRequest, floating, disclosure, openDirectory }: PanelProps) {
+export function Panel({ info, pageUrl, privacy, api, flagRequest, floating, disclosure, openDirectory }: PanelProps) {
   const [rating, setRating] = useState<{ value: 'up' | 'down'; id: string } | null>(null);
   const [flagging, setFlagging] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -173,6 +176,7 @@ export function Panel({ info, pageUrl, api, flagRequest, floating, disclosure, o
         <FlagForm
           info={info}
           pageUrl={pageUrl()}
+          privacy={privacy?.() ?? DEFAULT_PRIVACY}
           busy={busy}
           onCancel={() => {
             setFlagging(false);

@@ -10,6 +10,8 @@ import type { Theme } from '@/lib/theme';
 import { Panel, type PanelApi } from './Panel';
 import { PANEL_CSS } from './styles';
 import type { DisclosureView } from '@/lib/disclosures/view';
+import type { PageConfig } from '@/lib/messages';
+import { DEFAULT_PRIVACY } from '@/lib/privacy';
 
 export interface PanelHandle extends Mounted {
   /** Open the flag form and put the keyboard focus in it. */
@@ -31,6 +33,8 @@ export function mountPanel(
   opts: {
     api: PanelApi;
     pageUrl: () => string;
+    /** The page's current settings (privacy choices shape the preview). */
+    config?: () => PageConfig;
     theme: Theme;
     floating?: boolean;
     disclosure?: Promise<DisclosureView | null>;
@@ -58,6 +62,7 @@ export function mountPanel(
       <Panel
         info={info}
         pageUrl={opts.pageUrl}
+        privacy={() => opts.config?.().privacy ?? DEFAULT_PRIVACY}
         api={opts.api}
         flagRequest={flagRequest}
         floating={opts.floating}

@@ -13,6 +13,8 @@ export const PANEL_CSS = `
   --bta-muted: #59636e;
   --bta-bg: #f6f8fa;
   --bta-border: #d1d9e0;
+  /* Text fields are found by their outline alone: 3:1 against the background (WCAG 1.4.11). */
+  --bta-field-border: #818b98;
   --bta-accent: #6e40c9;
   --bta-accent-fg: #ffffff;
   --bta-ok: #1a7f37;
@@ -25,6 +27,7 @@ export const PANEL_CSS = `
   --bta-muted: #9198a1;
   --bta-bg: #1b1f24;
   --bta-border: #3d444d;
+  --bta-field-border: #768390;
   --bta-accent: #a371f7;
   --bta-accent-fg: #0d1117;
   --bta-ok: #3fb950;
@@ -60,6 +63,10 @@ button[aria-pressed="true"] { background: var(--bta-accent); color: var(--bta-ac
 button.primary { background: var(--bta-accent); color: var(--bta-accent-fg); border-color: var(--bta-accent); }
 button:disabled { opacity: .6; cursor: progress; }
 :focus-visible { outline: 2px solid var(--bta-focus); outline-offset: 2px; }
+/* Whoever asks for less motion gets none, whatever is added later. */
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }
+}
 .status { color: var(--bta-muted); margin-left: auto; }
 .status.ok { color: var(--bta-ok); }
 .status.error, .error { color: var(--bta-error); }
@@ -74,7 +81,7 @@ textarea {
   font-weight: normal;
   color: var(--bta-fg);
   background: transparent;
-  border: 1px solid var(--bta-border);
+  border: 1px solid var(--bta-field-border);
   border-radius: 6px;
   padding: 4px 6px;
   min-height: 3.2em;

@@ -18,6 +18,7 @@ export function ratingLabel(r: 'up' | 'down' | undefined): string {
   return r === 'up' ? 'Good' : r === 'down' ? 'Bad' : '';
 }
 
-export function flagsLabel(flags: readonly FlagCategory[]): string {
-  return flags.map((f) => FLAG_LABELS[f] ?? f).join(', ');
+/** Built-in categories by their label; a team's own by its id (the stored report keeps only ids). */
+export function flagsLabel(flags: readonly string[]): string {
+  return flags.map((f) => FLAG_LABELS[f as FlagCategory] ?? f).join(', ');
 }

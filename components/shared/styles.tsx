@@ -11,6 +11,8 @@ export const PAGE_CSS = `
   --bta-bg: #ffffff;
   --bta-bg-2: #f6f8fa;
   --bta-border: #d1d9e0;
+  /* Text fields are found by their outline alone: 3:1 against the background (WCAG 1.4.11). */
+  --bta-field-border: #818b98;
   --bta-accent: #6e40c9;
   --bta-accent-fg: #ffffff;
   --bta-ok: #1a7f37;
@@ -27,6 +29,7 @@ export const PAGE_CSS = `
     --bta-bg: #0d1117;
     --bta-bg-2: #1b1f24;
     --bta-border: #3d444d;
+    --bta-field-border: #768390;
     --bta-accent: #a371f7;
     --bta-accent-fg: #0d1117;
     --bta-ok: #3fb950;
@@ -67,11 +70,15 @@ button.danger { color: var(--bta-error); border-color: var(--bta-error); }
 button:disabled { opacity: .6; cursor: default; }
 button[aria-busy="true"] { cursor: progress; }
 :focus-visible { outline: 2px solid var(--bta-focus); outline-offset: 2px; }
+/* Whoever asks for less motion gets none, whatever is added later. */
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }
+}
 input, select, textarea {
   font: inherit;
   color: var(--bta-fg);
   background: var(--bta-bg);
-  border: 1px solid var(--bta-border);
+  border: 1px solid var(--bta-field-border);
   border-radius: 6px;
   padding: 4px 6px;
   min-height: 28px;

@@ -1,13 +1,8 @@
 import { browser } from 'wxt/browser';
 import { CHAT_MATCHES, siteFor } from '@/lib/sites';
-import { conversationIdOf } from '@/lib/sites/parse';
-import { watchPage } from '@/lib/sites/watcher';
-import { onThemeSignal, themeBehind } from '@/lib/theme';
-import type { Reply, ToBackground, ToContent } from '@/lib/messages';
-import { mountPanel, type PanelHandle } from '@/components/panel/mount';
-import type { PanelApi } from '@/components/panel/Panel';
-import type { DisclosureView } from '@/lib/disclosures/view';
-import type { VendorId } from '@/lib/sites/types';
+import type { PageConfig } from '@/lib/messages';
+import { runOnPage, type Send } from '@/components/page/run';
+import { DEFAULT_PRIVACY } from '@/lib/privacy';
 
 export default defineContentScript({
   matches: CHAT_MATCHES,
@@ -15,82 +10,32 @@ export default defineContentScript({
   main(ctx) {
     const site = siteFor(location);
     if (!site) return;
+    const send: Send = (msg) => browser.runtime.sendMessage(msg) as never;
 
-    const send = <T extends ToBackground['type']>(msg: ToBackground & { type: T }) =>
-      browser.runtime.sendMessage(msg) as Promise<Reply<T>>;
-    const api: PanelApi = {
-      save: (draft) => send({ type: 'report:save', draft }),
-      undo: (id) => send({ type: 'report:undo', id }),
-      state: (id) => send({ type: 'report:state', id }),
-    };
-    const pageUrl = () => location.href;
-    // One question per model on the page, not one per answer.
-    const disclosures = new Map<string, Promise<DisclosureView | null>>();
-    const disclosureFor = (model: string | null) => {
-      const k = model ?? '';
-      let p = disclosures.get(k);
-      if (!p) {
-        p = send({ type: 'disclosure:get', site: site.id, model })
-          .then((r) => (r.ok ? r.disclosure : null))
-          .catch(() => null);
-        disclosures.set(k, p);
+    // Until the background answers, nothing runs and nothing personal is assumed.
+    let config: PageConfig = { enabled: false, privacy: DEFAULT_PRIVACY };
+    let stop: (() => void) | null = null;
+
+    // Settings change in the options page take effect here without a reload.
+    async function apply() {
+      const reply = await send({ type: 'page:config', site: site!.id }).catch(() => null);
+      if (!reply?.ok) return;
+      config = reply.config;
+      if (config.enabled && !stop) stop = runOnPage(site!, send, () => config);
+      if (!config.enabled && stop) {
+        stop();
+        stop = null;
       }
-      return p;
+    }
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && 'settings' in changes) void apply();
     };
-    const openDirectory = (vendor: string) =>
-      void send({ type: 'open:directory', vendor: vendor as VendorId }).catch(() => undefined);
-    const theme = (el: Element | null) => themeBehind(el ?? document.body, window);
-
-    let floating: PanelHandle | null = null;
-    const dropFloating = () => {
-      floating?.destroy();
-      floating?.host.remove();
-      floating = null;
-    };
-
-    const watcher = watchPage(document, site, {
-      mount: (answer, info) =>
-        mountPanel(info, { api, pageUrl, theme: theme(answer), disclosure: disclosureFor(info.model), openDirectory }),
-      layout(recognised) {
-        void send({ type: 'layout:status', site: site.id, recognised, url: location.href }).catch(() => undefined);
-        dropFloating();
-        if (recognised) return;
-        // A redesign we do not know yet: the person can still flag the page as a whole.
-        const conversationId = conversationIdOf(site, location);
-        floating = mountPanel(
-          {
-            key: `${site.id}:${conversationId ?? 'new'}:page`,
-            text: '',
-            prompt: null,
-            model: null,
-            mode: null,
-            conversationId,
-            site: site.id,
-            vendor: site.vendor,
-          },
-          { api, pageUrl, theme: theme(null), floating: true },
-        );
-        document.documentElement.append(floating.host);
-      },
-      navigated: dropFloating,
-    });
-
-    const stopTheme = onThemeSignal(document, () => {
-      for (const m of watcher.all()) m.mounted.setTheme(theme(m.answer));
-      floating?.setTheme(theme(null));
-    });
-
-    const onMessage = (msg: unknown) => {
-      if ((msg as ToContent)?.type !== 'command:flag-latest') return;
-      (watcher.latest()?.mounted ?? floating)?.openFlag();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+    browser.storage.onChanged.addListener(onChanged);
+    void apply();
 
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      stopTheme();
-      watcher.stop();
-      dropFloating();
+      browser.storage.onChanged.removeListener(onChanged);
+      stop?.();
     });
   },
 });

@@ -3,10 +3,11 @@ import { browser } from 'wxt/browser';
 import { Options } from '@/components/options/Options';
 import { downloadBlob } from '@/components/options/download';
 import { OPTIONS_CSS } from '@/components/options/styles';
+import { SECTIONS_CSS } from '@/components/options/sections';
 import { send } from '@/components/shared/send';
 import { PAGE_CSS, addStyles } from '@/components/shared/styles';
 
-addStyles(document, PAGE_CSS, OPTIONS_CSS);
+addStyles(document, PAGE_CSS, OPTIONS_CSS, SECTIONS_CSS);
 
 // Called straight from the click handler: the permission prompt needs that user gesture.
 const requestPermission = (origins: string[]) => browser.permissions.request({ origins });

@@ -275,6 +275,14 @@ export async function usedBytes(db: Outbox): Promise<number> {
   return (await db.get('meta', 'usage'))?.bytes ?? 0;
 }
 
+/** "Delete all my data": every report in every state, and the running totals. */
+export async function clearOutbox(db: Outbox): Promise<void> {
+  const tx = db.transaction(RW, 'readwrite') as Tx;
+  await tx.objectStore('reports').clear();
+  await tx.objectStore('meta').put({ bytes: 0 }, 'usage');
+  await tx.done;
+}
+
 export async function countByState(db: Outbox): Promise<Record<ReportState, number>> {
   const counts = await Promise.all(REPORT_STATES.map((s) => db.countFromIndex('reports', 'state', s)));
   return Object.fromEntries(REPORT_STATES.map((s, i) => [s, counts[i]!])) as Record<ReportState, number>;

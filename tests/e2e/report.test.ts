@@ -15,6 +15,10 @@ let errors: string[];
 
 beforeAll(async () => {
   browser = await launch();
+  // This person chose to include prompts (off by default).
+  await browser.worker.evaluate(() =>
+    (globalThis as any).chrome.storage.local.set({ settings: { version: 1, privacy: { prompt: true } } }),
+  );
   browser.serve(c.url, { body: asDocument(fixtureHtml(c.file)) });
   ({ page, errors } = await browser.open(c.url));
   await waitForPanels(page, c.answers.length);

@@ -59,11 +59,31 @@ describe('report:save', () => {
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         text: 'Paris is the capital of France.',
       },
-      prompt: { text: 'Capital of France?' },
+      // The prompt stays out by default.
       flags: ['factually-wrong'],
       comment: 'Lyon is not the capital.',
     });
     expect(reply.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('follows the privacy settings: prompt on, answer text off, personal details hidden', async () => {
+    await fakeBrowser.storage.local.set({ settings: { version: 1, privacy: { prompt: true, answerText: false } } });
+    const draft = draftFor({ ...info, prompt: 'Mail me at ann@example.org' }, me.url, { flags: ['other'], comment: 'Call +44 20 7946 0958' });
+    await handle({ type: 'report:save', draft }, me);
+    const [rec] = await allReports(db);
+    expect(rec!.report.prompt).toEqual({ text: 'Mail me at [email]' });
+    expect(rec!.report.answer.text).toBeUndefined();
+    // The fingerprint is still of the whole answer.
+    expect(rec!.report.answer.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(rec!.report.comment).toBe('Call [phone]');
+  });
+
+  it('refuses reports from a chatbot the person switched off', async () => {
+    await fakeBrowser.storage.local.set({ settings: { version: 1, sitesOff: ['chatgpt'] } });
+    const reply = await handle({ type: 'report:save', draft: draftFor(info, me.url, { rating: 'up' }) }, me);
+    expect(reply).toEqual({ ok: false, error: 'The extension is switched off for this chatbot.' });
+    expect(await handle({ type: 'page:config', site: 'chatgpt' }, me)).toMatchObject({ ok: true, config: { enabled: false } });
+    expect(await handle({ type: 'page:config', site: 'claude' }, me)).toMatchObject({ ok: true, config: { enabled: true, privacy: { prompt: false, redact: true } } });
   });
 
   it('fingerprints the answer with SHA-256 of its text', async () => {

@@ -7,6 +7,7 @@ import { mountPanel, type PanelHandle } from '../../components/panel/mount';
 import type { PanelApi } from '../../components/panel/Panel';
 import type { ReportDraft } from '../../lib/report';
 import type { AnswerInfo } from '../../lib/sites/types';
+import { DEFAULT_PRIVACY } from '../../lib/privacy';
 
 const hostile: AnswerInfo = {
   key: 'chatgpt:c1:id-m1',
@@ -41,7 +42,13 @@ afterEach(() => {
 });
 
 function open() {
-  panel = mountPanel(hostile, { api, pageUrl: () => 'https://chatgpt.com/c/c1', theme: 'dark' });
+  panel = mountPanel(hostile, {
+    api,
+    pageUrl: () => 'https://chatgpt.com/c/c1',
+    theme: 'dark',
+    // This person includes prompts, so the hostile prompt is shown in the preview too.
+    config: () => ({ enabled: true, privacy: { ...DEFAULT_PRIVACY, prompt: true } }),
+  });
   document.body.append(panel.host);
   return panel.host.shadowRoot!;
 }

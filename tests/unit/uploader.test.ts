@@ -14,7 +14,7 @@ import {
   INITIAL_SYNC_STATE,
   type SyncState,
 } from '../../lib/sync/uploader';
-import { EndpointSchema, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, EndpointSchema, type Settings } from '../../lib/settings';
 
 const T0 = Date.parse('2026-11-23T10:00:00Z');
 let now = T0;
@@ -80,8 +80,7 @@ beforeEach(async () => {
   db = await openOutbox(`up-${++n}`);
   state = { ...INITIAL_SYNC_STATE };
   settings = {
-    version: 1,
-    keepSentDays: 30,
+    ...DEFAULT_SETTINGS,
     endpoint: EndpointSchema.parse({ url: 'https://collector.example.org/reports', token: 's3cret', header: { name: 'X-Team', value: 'qa' } }),
   };
   scheduled = [];
@@ -95,7 +94,7 @@ afterEach(() => {
 
 describe('delivery', () => {
   it('keeps reports local when no endpoint is set', async () => {
-    settings = { version: 1, keepSentDays: 30 };
+    settings = DEFAULT_SETTINGS;
     await add(2);
     expect(await uploader().sync()).toBe('no-endpoint');
     expect(requests).toEqual([]);

@@ -10,7 +10,7 @@ import type { Send } from '../../../components/shared/send';
 import type { Reply, Status, ToBackground } from '../../../lib/messages';
 import type { OutboxRecord, ReportState } from '../../../lib/outbox/db';
 import type { Report } from '../../../lib/report';
-import { endpointProblem, type Settings } from '../../../lib/settings';
+import { DEFAULT_SETTINGS, endpointProblem, type Settings } from '../../../lib/settings';
 
 const NOW = new Date(2026, 10, 23, 12, 0, 0).getTime();
 
@@ -32,7 +32,7 @@ function rec(n: number, state: ReportState, over: Partial<Report> = {}, extra: P
 
 const LONG = `<img src=x onerror="window.pwned=1"> ${'x'.repeat(200)} END`;
 
-function fakeBackground(settings: Settings = { version: 1, keepSentDays: 30 }) {
+function fakeBackground(settings: Settings = DEFAULT_SETTINGS) {
   const calls: ToBackground[] = [];
   const bg = {
     calls,
@@ -60,6 +60,7 @@ function fakeBackground(settings: Settings = { version: 1, keepSentDays: 30 }) {
         if (bg.saveReply) return bg.saveReply;
         const { endpoint, keepSentDays } = msg;
         bg.settings = {
+          ...DEFAULT_SETTINGS,
           version: 1,
           keepSentDays: keepSentDays ?? bg.settings.keepSentDays,
           ...(endpoint && { endpoint: { batchSize: 100, timeoutSeconds: 20, ...endpoint } }),
@@ -243,6 +244,7 @@ describe('options: destination', () => {
   it('loads the saved endpoint, hides and shows the token, and stops sending', async () => {
     const { root, bg } = await open({
       settings: {
+        ...DEFAULT_SETTINGS,
         version: 1,
         keepSentDays: 14,
         endpoint: { url: 'https://r.example.org/in', token: 'tok', batchSize: 50, timeoutSeconds: 10 },

@@ -1,0 +1,46 @@
+/** Per-chatbot switches: on a chatbot that is off, the extension does nothing at all. */
+import { useEffect, useState } from 'preact/hooks';
+import { SITES } from '@/lib/sites';
+import type { SiteId } from '@/lib/sites/types';
+import { ask, type Send } from '../shared/send';
+
+export function SitesSettings({ send }: { send: Send }) {
+  const [off, setOff] = useState<SiteId[] | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  useEffect(() => {
+    void ask(send, { type: 'settings:get' }).then((r) => (r.ok ? setOff(r.settings.sitesOff) : setMessage({ text: r.error, error: true })));
+  }, []);
+
+  async function toggle(id: SiteId, on: boolean) {
+    if (!off) return;
+    const next = on ? off.filter((s) => s !== id) : [...off, id];
+    setOff(next);
+    const r = await ask(send, { type: 'settings:save', sitesOff: next });
+    setMessage(r.ok ? { text: 'Saved. Open tabs of that chatbot follow at once.', error: false } : { text: r.error, error: true });
+    if (!r.ok) setOff(off);
+  }
+
+  return (
+    <section class="card" aria-labelledby="sites-h">
+      <h2 id="sites-h">Chatbots</h2>
+      <p class="muted">Turn the extension off on a chatbot and it reads nothing and shows nothing there.</p>
+      {off && (
+        <fieldset class="sites">
+          <legend>Show the panel on</legend>
+          {SITES.map((s) => (
+            <label class="check" key={s.id}>
+              <input type="checkbox" name={`site-${s.id}`} checked={!off.includes(s.id)} onChange={(e) => void toggle(s.id, e.currentTarget.checked)} />
+              {s.name} <span class="muted">({s.hosts[0]})</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {message && (
+        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
