@@ -6,15 +6,18 @@ import { RegistrySettings } from './RegistrySettings';
 import { PrivacySettings } from './PrivacySettings';
 import { SitesSettings } from './SitesSettings';
 import { DataSettings } from './DataSettings';
+import { TeamSettings } from './TeamSettings';
 
 export interface OptionsProps {
   send: Send;
+  /** A team configuration link the page was opened with (#config=…). */
+  teamLink?: string | null;
   requestPermission: RequestPermission;
   download: Download;
   now?: () => number;
 }
 
-export function Options({ send, requestPermission, download, now }: OptionsProps) {
+export function Options({ send, requestPermission, download, now, teamLink }: OptionsProps) {
   return (
     <main class="options">
       <h1>
@@ -25,6 +28,7 @@ export function Options({ send, requestPermission, download, now }: OptionsProps
         Your ratings and flags are stored in this browser first. Here you choose whether they are also sent to your
         team’s endpoint, and you can read, export or delete what is stored.
       </p>
+      <TeamSettings send={send} initialLink={teamLink} />
       <DestinationForm send={send} requestPermission={requestPermission} />
       <PrivacySettings send={send} />
       <SitesSettings send={send} />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FLAG_CATEGORIES, FLAG_LABELS, type FlagCategory } from '@/lib/flags';
+import { FLAG_CATEGORIES, FLAG_LABELS } from '@/lib/flags';
 import { draftFor } from '@/lib/draft';
 import type { ReportDraft } from '@/lib/report';
 import type { AnswerInfo } from '@/lib/sites/types';
@@ -10,14 +10,35 @@ interface Props {
   info: AnswerInfo;
   pageUrl: string;
   privacy: PrivacyChoices;
+  /** The team's categories and required fields; the built-in ones otherwise. */
+  categories?: FlagChoice[];
+  required?: { comment: boolean; correction: boolean; category: boolean };
   busy: boolean;
   onSubmit(draft: ReportDraft): void;
   onCancel(): void;
 }
 
+export interface FlagChoice {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+export const BUILT_IN_CHOICES: FlagChoice[] = FLAG_CATEGORIES.map((id) => ({ id, label: FLAG_LABELS[id] }));
+const NOTHING_REQUIRED = { comment: false, correction: false, category: true };
+
 /** Categories, comment, correction, and a preview of exactly what will be stored. */
-export function FlagForm({ info, pageUrl, privacy, busy, onSubmit, onCancel }: Props) {
-  const [flags, setFlags] = useState<FlagCategory[]>([]);
+export function FlagForm({
+  info,
+  pageUrl,
+  privacy,
+  categories = BUILT_IN_CHOICES,
+  required = NOTHING_REQUIRED,
+  busy,
+  onSubmit,
+  onCancel,
+}: Props) {
+  const [flags, setFlags] = useState<string[]>([]);
   const [comment, setComment] = useState('');
   const [correction, setCorrection] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -28,9 +49,15 @@ export function FlagForm({ info, pageUrl, privacy, busy, onSubmit, onCancel }: P
 
   const draft = draftFor(info, pageUrl, { flags, comment, correction });
 
-  function toggle(c: FlagCategory, on: boolean) {
+  const [fieldError, setFieldError] = useState<{ field: 'comment' | 'correction'; text: string } | null>(null);
+  const commentBox = useRef<HTMLTextAreaElement>(null);
+  const correctionBox = useRef<HTMLTextAreaElement>(null);
+  const labels = Object.fromEntries(categories.map((c) => [c.id, c.label]));
+
+  function toggle(c: string, on: boolean) {
     setError(null);
-    setFlags((f) => (on ? FLAG_CATEGORIES.filter((x) => x === c || f.includes(x)) : f.filter((x) => x !== c)));
+    // Kept in the form's order, whatever order they were ticked in.
+    setFlags((f) => (on ? categories.map((x) => x.id).filter((x) => x === c || f.includes(x)) : f.filter((x) => x !== c)));
   }
 
   return (
@@ -39,8 +66,19 @@ export function FlagForm({ info, pageUrl, privacy, busy, onSubmit, onCancel }: P
       onSubmit={(e) => {
         e.preventDefault();
         if (!flags.length) {
-          setError('Choose at least one category (use “Other” if none fits).');
+          const other = categories.find((c) => c.id === 'other');
+          setError(other ? `Choose at least one category (use “${other.label}” if none fits).` : 'Choose at least one category.');
           first.current?.focus();
+          return;
+        }
+        if (required.comment && !comment.trim()) {
+          setFieldError({ field: 'comment', text: 'Your team asks for a comment with every flag.' });
+          commentBox.current?.focus();
+          return;
+        }
+        if (required.correction && !correction.trim()) {
+          setFieldError({ field: 'correction', text: 'Your team asks for the right answer with every flag.' });
+          correctionBox.current?.focus();
           return;
         }
         onSubmit(draft);
@@ -57,17 +95,17 @@ export function FlagForm({ info, pageUrl, privacy, busy, onSubmit, onCancel }: P
       <fieldset aria-describedby={error ? id('cat-error') : undefined}>
         <legend>What is wrong with this answer?</legend>
         <div class="cats">
-          {FLAG_CATEGORIES.map((c, i) => (
-            <label key={c}>
+          {categories.map((c, i) => (
+            <label key={c.id} title={c.description}>
               <input
                 ref={i === 0 ? first : undefined}
                 type="checkbox"
                 name="flag"
-                value={c}
-                checked={flags.includes(c)}
-                onChange={(e) => toggle(c, (e.currentTarget as HTMLInputElement).checked)}
+                value={c.id}
+                checked={flags.includes(c.id)}
+                onChange={(e) => toggle(c.id, (e.currentTarget as HTMLInputElement).checked)}
               />
-              {FLAG_LABELS[c]}
+              {c.label}
             </label>
           ))}
         </div>
@@ -78,18 +116,42 @@ export function FlagForm({ info, pageUrl, privacy, busy, onSubmit, onCancel }: P
         )}
       </fieldset>
       <label class="field">
-        Comment
-        <textarea name="comment" value={comment} maxLength={10_000} onInput={(e) => setComment(e.currentTarget.value)} />
-      </label>
-      <label class="field">
-        What the right answer is
+        {required.comment ? 'Comment (required by your team)' : 'Comment'}
         <textarea
-          name="correction"
-          value={correction}
-          onInput={(e) => setCorrection(e.currentTarget.value)}
+          ref={commentBox}
+          name="comment"
+          value={comment}
+          maxLength={10_000}
+          aria-required={required.comment}
+          aria-invalid={fieldError?.field === 'comment'}
+          aria-describedby={fieldError?.field === 'comment' ? id('field-error') : undefined}
+          onInput={(e) => {
+            setFieldError(null);
+            setComment(e.currentTarget.value);
+          }}
         />
       </label>
-      <Preview draft={draft} privacy={privacy} />
+      <label class="field">
+        {required.correction ? 'What the right answer is (required by your team)' : 'What the right answer is'}
+        <textarea
+          ref={correctionBox}
+          name="correction"
+          value={correction}
+          aria-required={required.correction}
+          aria-invalid={fieldError?.field === 'correction'}
+          aria-describedby={fieldError?.field === 'correction' ? id('field-error') : undefined}
+          onInput={(e) => {
+            setFieldError(null);
+            setCorrection(e.currentTarget.value);
+          }}
+        />
+      </label>
+      {fieldError && (
+        <p id={id('field-error')} class="error" role="alert">
+          {fieldError.text}
+        </p>
+      )}
+      <Preview draft={draft} privacy={privacy} labels={labels} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save flag'}

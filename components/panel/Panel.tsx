@@ -3,7 +3,7 @@ import { draftFor } from '@/lib/draft';
 import type { ReportDraft } from '@/lib/report';
 import type { Destination, Reply } from '@/lib/messages';
 import type { AnswerInfo } from '@/lib/sites/types';
-import { FlagForm } from './FlagForm';
+import { FlagForm, type FlagChoice } from './FlagForm';
 import { DisclosureBadge, FeedbackPolicyLine } from './Disclosure';
 import type { DisclosureView } from '@/lib/disclosures/view';
 import { DEFAULT_PRIVACY, type PrivacyChoices } from '@/lib/privacy';
@@ -20,6 +20,8 @@ export interface PanelProps {
   pageUrl: () => string;
   /** What a report may carry right now (settings can change while the page is open). */
   privacy?: () => PrivacyChoices;
+  /** The team's flag categories and required fields, when the person has joined a team. */
+  form?: () => { categories?: FlagChoice[]; required?: { comment: boolean; correction: boolean; category: boolean } };
   api: PanelApi;
   /** Bumped by the "flag latest answer" command: opens the form and focuses it. */
   flagRequest: number;
@@ -37,7 +39,7 @@ const FOLLOW_EVERY_MS = 2_000;
 
 type Saved = { id: string; what: 'rating' | 'flag'; destination: Destination };
 
-export function Panel({ info, pageUrl, privacy, api, flagRequest, floating, disclosure, openDirectory }: PanelProps) {
+export function Panel({ info, pageUrl, privacy, form, api, flagRequest, floating, disclosure, openDirectory }: PanelProps) {
   const [rating, setRating] = useState<{ value: 'up' | 'down'; id: string } | null>(null);
   const [flagging, setFlagging] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -177,6 +179,7 @@ export function Panel({ info, pageUrl, privacy, api, flagRequest, floating, disc
           info={info}
           pageUrl={pageUrl()}
           privacy={privacy?.() ?? DEFAULT_PRIVACY}
+          {...(form?.() ?? {})}
           busy={busy}
           onCancel={() => {
             setFlagging(false);

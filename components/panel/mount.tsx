@@ -63,6 +63,10 @@ export function mountPanel(
         info={info}
         pageUrl={opts.pageUrl}
         privacy={() => opts.config?.().privacy ?? DEFAULT_PRIVACY}
+        form={() => {
+          const c = opts.config?.();
+          return { categories: c?.categories, required: c?.required };
+        }}
         api={opts.api}
         flagRequest={flagRequest}
         floating={opts.floating}

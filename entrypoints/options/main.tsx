@@ -12,7 +12,12 @@ addStyles(document, PAGE_CSS, OPTIONS_CSS, SECTIONS_CSS);
 // Called straight from the click handler: the permission prompt needs that user gesture.
 const requestPermission = (origins: string[]) => browser.permissions.request({ origins });
 
+// A team link opened here carries its configuration (and maybe a token) in the fragment:
+// read it once, then take it out of the address bar and the history.
+const teamLink = location.hash.includes('config=') ? location.href : null;
+if (teamLink) history.replaceState(null, '', location.pathname);
+
 render(
-  <Options send={send} requestPermission={requestPermission} download={(name, blob) => downloadBlob(name, blob)} />,
+  <Options send={send} requestPermission={requestPermission} download={(name, blob) => downloadBlob(name, blob)} teamLink={teamLink} />,
   document.getElementById('app')!,
 );
