@@ -12,9 +12,9 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   manifest: ({ manifestVersion }) => ({
-    name: 'Behind the Answer',
-    description:
-      'Rate and flag AI chatbot answers, send the reports to you or your team, and see the human work behind each answer.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // alarms: retry delivery after the service worker sleeps. The endpoint's origin is asked
     // for when the user saves it (optional), so no chatbot or endpoint host is granted up front.
     permissions: ['storage', 'alarms'],

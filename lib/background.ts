@@ -26,6 +26,7 @@ import { postBatch } from './sync/http';
 import { uuidv7 } from './report';
 import { currentRegistry, refreshNow } from './disclosures/store';
 import { disclosureView } from './disclosures/view';
+import { detectLang } from './lang';
 
 const LAYOUT_KEY = 'layoutWarnings';
 export const SYNC_STATE_KEY = 'syncState';
@@ -181,7 +182,11 @@ export function createHandler(deps: BackgroundDeps) {
           }
           // The fingerprint is of the whole answer; what is kept follows the person's choices.
           const privacy = { ...settings.privacy, prompt: team.attachPrompt };
-          const report = applyPrivacy(await completeReport(msg.draft, deps.version, now()), privacy);
+          const full = await completeReport(msg.draft, deps.version, now());
+          // The answer's language, guessed on this device from the whole text (before privacy drops it).
+          const lang = detectLang(msg.draft.answer.text);
+          if (lang) full.answer.lang = lang;
+          const report = applyPrivacy(full, privacy);
           if (team.team) report.team = team.team.id;
           if (team.reporterId) report.reporter = await reporterId();
           try {

@@ -1,4 +1,6 @@
 /** Flag categories: shared by the form (no zod in the page) and the report schema. */
+import { lazyLabels, tGlobal, type MessageKey } from './i18n-core';
+
 export const FLAG_CATEGORIES = [
   'factually-wrong',
   'made-up-source',
@@ -12,15 +14,10 @@ export const FLAG_CATEGORIES = [
 ] as const;
 export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
 
-/** Labels shown in the flag form, in the order above. */
-export const FLAG_LABELS: Record<FlagCategory, string> = {
-  'factually-wrong': 'Factually wrong',
-  'made-up-source': 'Made-up source or citation',
-  unsafe: 'Unsafe or harmful',
-  biased: 'Biased or stereotyping',
-  'refused-harmless': 'Refused a harmless request',
-  outdated: 'Outdated',
-  'overclaims-ai': 'Overclaims what AI did or can do',
-  'poor-language': 'Poor quality in my language',
-  other: 'Other',
-};
+/** A built-in category's label in the browser's language (messages flag_<id>). */
+export function flagLabel(id: FlagCategory): string {
+  return tGlobal(`flag_${id.replace(/-/g, '_')}` as MessageKey);
+}
+
+/** Labels shown in the flag form, in the order above; each read is looked up anew. */
+export const FLAG_LABELS: Record<FlagCategory, string> = lazyLabels(FLAG_CATEGORIES, flagLabel);

@@ -11,6 +11,7 @@ import type { RegistryStatus } from '@/lib/disclosures/view';
 import type { Send } from '@/components/shared/send';
 import { SITE_NAMES } from '@/lib/sites/names';
 import { SourceLink, StatusChip, Topics } from './Topics';
+import { t as tr } from '@/lib/i18n';
 
 export function Directory({ send, copy }: { send: Send; copy: (text: string) => Promise<void> }) {
   const [data, setData] = useState<{ registry: Registry; status: RegistryStatus } | null>(null);
@@ -27,8 +28,8 @@ export function Directory({ send, copy }: { send: Send; copy: (text: string) => 
     document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
   }, [data]);
 
-  if (error) return <p role="alert">The registry could not be loaded: {error}</p>;
-  if (!data) return <p role="status">Loading…</p>;
+  if (error) return <p role="alert">{tr('dir_loadError', error)}</p>;
+  if (!data) return <p role="status">{tr('popup_loading')}</p>;
   const { registry, status } = data;
   const chatbotsOf = (v: VendorEntry) =>
     Object.entries(registry.sites)
@@ -36,30 +37,26 @@ export function Directory({ send, copy }: { send: Send; copy: (text: string) => 
       .map(([site]) => SITE_NAMES[site as keyof typeof SITE_NAMES]);
 
   return (
-    <main>
-      <h1>Human work behind the chatbots</h1>
-      <p>
-        What each AI vendor has published about the people who label data, rate and compare answers, test for harms
-        and moderate content for its models. Facts only, each with a dated source; “Not disclosed” where the vendor
-        has said nothing we could find. Press reports are shown as reported by the press, never as the vendor’s own
-        word.
-      </p>
+    <main lang={tr('langTag')}>
+      <h1>{tr('popup_directory')}</h1>
+      <p>{tr('dir_intro')}</p>
       <p class="muted">
-        Registry version {registry.version}, reviewed {registry.reviewedAt}, facts as of {registry.asOf} (
-        {status.source === 'remote' ? `updated from ${status.url}` : 'bundled with the extension'}).
+        {status.source === 'remote'
+          ? tr('dir_versionRemote', registry.version, registry.reviewedAt, registry.asOf, status.url ?? '')
+          : tr('dir_versionBundled', registry.version, registry.reviewedAt, registry.asOf)}
       </p>
 
       <table class="compare">
-        <caption>What each vendor has disclosed, by topic</caption>
+        <caption>{tr('dir_caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Vendor</th>
+            <th scope="col">{tr('dir_vendor')}</th>
             {TOPIC_IDS.map((t) => (
               <th scope="col" key={t}>
                 {TOPIC_LABELS[t]}
               </th>
             ))}
-            <th scope="col">Disclosed</th>
+            <th scope="col">{tr('dir_disclosed')}</th>
           </tr>
         </thead>
         <tbody>
@@ -76,8 +73,7 @@ export function Directory({ send, copy }: { send: Send; copy: (text: string) => 
                   </td>
                 ))}
                 <td>
-                  {s.disclosed} of {s.total}
-                  {s.partly ? `, ${s.partly} in part` : ''}
+                  {s.partly ? tr('dir_countPartly', s.disclosed, s.total, s.partly) : tr('dir_count', s.disclosed, s.total)}
                 </td>
               </tr>
             );
@@ -88,10 +84,10 @@ export function Directory({ send, copy }: { send: Send; copy: (text: string) => 
       {registry.vendors.map((v) => (
         <section key={v.id} id={v.id} class="vendor">
           <h2>{v.name}</h2>
-          {chatbotsOf(v).length > 0 && <p class="muted">Behind: {chatbotsOf(v).join(', ')}</p>}
+          {chatbotsOf(v).length > 0 && <p class="muted">{tr('dir_behind', chatbotsOf(v).join(', '))}</p>}
           {v.note && <p>{v.note}</p>}
           <Topics vendor={v} headingLevel={3} renderExtra={(s) => <CopyCitation statement={s} vendor={v} registry={registry} copy={copy} />} />
-          <h3>Your feedback on {v.name}’s own buttons</h3>
+          <h3>{tr('dir_feedbackHeading', v.name)}</h3>
           {v.feedbackPolicy ? (
             <p>
               {v.feedbackPolicy.text}{' '}
@@ -100,17 +96,17 @@ export function Directory({ send, copy }: { send: Send; copy: (text: string) => 
               ))}
             </p>
           ) : (
-            <p class="muted">Not disclosed.</p>
+            <p class="muted">{tr('dir_notDisclosed')}</p>
           )}
-          <h3>Foundation Model Transparency Index: data labor</h3>
+          <h3>{tr('dir_fmtiHeading')}</h3>
           {v.fmti.length ? (
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Edition</th>
-                  <th scope="col">Model assessed</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Source</th>
+                  <th scope="col">{tr('dir_edition')}</th>
+                  <th scope="col">{tr('dir_modelAssessed')}</th>
+                  <th scope="col">{tr('dir_score')}</th>
+                  <th scope="col">{tr('dir_source')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -119,7 +115,7 @@ export function Directory({ send, copy }: { send: Send; copy: (text: string) => 
                     <td>{f.edition}</td>
                     <td>{f.model ?? '—'}</td>
                     <td>
-                      {f.label}: {f.score} of {f.max}
+                      {tr('dir_scoreValue', f.label, f.score, f.max)}
                       {f.note ? <span class="muted"> ({f.note})</span> : null}
                     </td>
                     <td>
@@ -130,11 +126,11 @@ export function Directory({ send, copy }: { send: Send; copy: (text: string) => 
               </tbody>
             </table>
           ) : (
-            <p class="muted">Not assessed by the index.</p>
+            <p class="muted">{tr('dir_notAssessed')}</p>
           )}
         </section>
       ))}
-      <p class="muted">Status words: {Object.values(STATUS_LABELS).join(' · ')}.</p>
+      <p class="muted">{tr('dir_statusWords', Object.values(STATUS_LABELS).join(' · '))}</p>
     </main>
   );
 }
@@ -148,13 +144,13 @@ function CopyCitation({ statement, vendor, registry, copy }: { statement: Statem
         onClick={async () => {
           try {
             await copy(citation(statement, vendor, registry));
-            setDone('Citation copied.');
+            setDone(tr('dir_copied'));
           } catch {
-            setDone('Could not copy: your browser refused access to the clipboard.');
+            setDone(tr('dir_copyFailed'));
           }
         }}
       >
-        Copy citation
+        {tr('dir_copy')}
       </button>
       <span role="status">{done}</span>
     </span>

@@ -9,10 +9,11 @@ import {
   TOPIC_LABELS,
 } from '@/lib/disclosures/labels';
 import type { Source, Statement, VendorEntry } from '@/lib/disclosures/schema';
+import { t as tr } from '@/lib/i18n';
 
 export function SourceLink({ source }: { source: Source }) {
   // Press and suppliers are attributed, never presented as the vendor's own word.
-  const who = source.kind === 'press' ? `Reported by ${source.publisher}` : source.kind === 'supplier' ? `Claimed by ${source.publisher} (supplier)` : source.publisher;
+  const who = source.kind === 'press' ? tr('topics_reportedBy', source.publisher) : source.kind === 'supplier' ? tr('topics_claimedBy', source.publisher) : source.publisher;
   return (
     <span class="source">
       <a href={source.url} target="_blank" rel="noopener noreferrer">
@@ -74,9 +75,9 @@ export function Topics({
                 ))}
               </ul>
             ) : (
-              <p class="muted">{vendor.name} has not published anything we could find on this.</p>
+              <p class="muted">{tr('topics_nothing', vendor.name)}</p>
             )}
-            {t.missing && <p class="muted">Not disclosed: {t.missing}</p>}
+            {t.missing && <p class="muted">{tr('topics_notDisclosed', t.missing)}</p>}
           </section>
         );
       })}

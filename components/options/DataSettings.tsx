@@ -1,6 +1,7 @@
 /** "Delete all my data", behind an explicit confirmation in the page (not a browser dialog). */
 import { useState } from 'preact/hooks';
 import { ask, type Send } from '../shared/send';
+import { t } from '@/lib/i18n';
 
 export function DataSettings({ send, onDeleted }: { send: Send; onDeleted?: () => void }) {
   const [confirming, setConfirming] = useState(false);
@@ -10,29 +11,26 @@ export function DataSettings({ send, onDeleted }: { send: Send; onDeleted?: () =
     const r = await ask(send, { type: 'data:delete-all' });
     setConfirming(false);
     if (!r.ok) return setMessage({ text: r.error, error: true });
-    setMessage({ text: 'Everything was deleted: reports, history and settings. The extension starts afresh.', error: false });
+    setMessage({ text: t('data_deleted'), error: false });
     onDeleted?.();
   }
 
   return (
     <section class="card" aria-labelledby="data-h">
-      <h2 id="data-h">Your data</h2>
-      <p class="muted">Export your reports from the outbox above; here you can remove everything the extension keeps.</p>
+      <h2 id="data-h">{t('data_heading')}</h2>
+      <p class="muted">{t('data_intro')}</p>
       {!confirming ? (
         <button type="button" class="danger" onClick={() => setConfirming(true)}>
-          Delete all my data…
+          {t('data_delete')}
         </button>
       ) : (
         <div role="group" aria-labelledby="data-confirm">
-          <p id="data-confirm">
-            Delete every report (including ones not yet delivered), the delivery history and all settings? This cannot be
-            undone.
-          </p>
+          <p id="data-confirm">{t('data_confirm')}</p>
           <button type="button" class="danger" onClick={deleteAll}>
-            Yes, delete everything
+            {t('data_confirmYes')}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       )}

@@ -7,6 +7,7 @@ import { PrivacySettings } from './PrivacySettings';
 import { SitesSettings } from './SitesSettings';
 import { DataSettings } from './DataSettings';
 import { TeamSettings } from './TeamSettings';
+import { t } from '@/lib/i18n';
 
 export interface OptionsProps {
   send: Send;
@@ -19,15 +20,12 @@ export interface OptionsProps {
 
 export function Options({ send, requestPermission, download, now, teamLink }: OptionsProps) {
   return (
-    <main class="options">
+    <main class="options" lang={t('langTag')}>
       <h1>
         <Mark />
-        Behind the Answer: settings and outbox
+        {t('options_title')}
       </h1>
-      <p class="muted">
-        Your ratings and flags are stored in this browser first. Here you choose whether they are also sent to your
-        team’s endpoint, and you can read, export or delete what is stored.
-      </p>
+      <p class="muted">{t('options_intro')}</p>
       <TeamSettings send={send} initialLink={teamLink} />
       <DestinationForm send={send} requestPermission={requestPermission} />
       <PrivacySettings send={send} />

@@ -2,14 +2,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Privacy } from '@/lib/settings';
 import { ask, type Send } from '../shared/send';
+import { t, type MessageKey } from '@/lib/i18n';
 
-const CHOICES: { key: keyof Privacy; label: string; hint: string }[] = [
-  { key: 'answerText', label: 'The answer’s text', hint: 'Without it, only a fingerprint of the answer is kept.' },
-  { key: 'prompt', label: 'Your prompt before the answer', hint: 'Off by default: prompts are often the most personal part.' },
-  { key: 'conversationUrl', label: 'The conversation’s address', hint: 'Lets your team find the conversation again if it is shared.' },
-  { key: 'model', label: 'The model’s name', hint: 'As the chatbot shows it, e.g. “GPT-5” or “Flash”.' },
-  { key: 'redact', label: 'Hide personal details', hint: 'Email addresses, phone numbers, card numbers, IBANs, IP addresses and keys become placeholders like [email].' },
-];
+/** Each choice's label is the message privacy_<key>, its hint privacy_<key>Hint. */
+const CHOICES: (keyof Privacy)[] = ['answerText', 'prompt', 'conversationUrl', 'model', 'redact'];
+const label = (key: keyof Privacy) => t(`privacy_${key}` as MessageKey);
+const hint = (key: keyof Privacy) => t(`privacy_${key}Hint` as MessageKey);
 
 export function PrivacySettings({ send }: { send: Send }) {
   const [privacy, setPrivacy] = useState<Privacy | null>(null);
@@ -24,29 +22,29 @@ export function PrivacySettings({ send }: { send: Send }) {
     const next = { ...privacy, [key]: on };
     setPrivacy(next);
     const r = await ask(send, { type: 'settings:save', privacy: next });
-    setMessage(r.ok ? { text: 'Saved. Open chatbot tabs use it at once.', error: false } : { text: r.error, error: true });
+    setMessage(r.ok ? { text: t('privacy_saved'), error: false } : { text: r.error, error: true });
     if (!r.ok) setPrivacy(privacy);
   }
 
   return (
     <section class="card" aria-labelledby="privacy-h">
-      <h2 id="privacy-h">Privacy</h2>
-      <p class="muted">What each report carries. The preview in the panel always shows exactly what will be kept.</p>
+      <h2 id="privacy-h">{t('privacy_heading')}</h2>
+      <p class="muted">{t('privacy_intro')}</p>
       {privacy && (
         <fieldset>
-          <legend>A report includes</legend>
-          {CHOICES.map((c) => (
-            <label class="check" key={c.key}>
+          <legend>{t('privacy_legend')}</legend>
+          {CHOICES.map((key) => (
+            <label class="check" key={key}>
               <input
                 type="checkbox"
-                name={c.key}
-                checked={privacy[c.key]}
-                aria-describedby={`privacy-${c.key}`}
-                onChange={(e) => void toggle(c.key, e.currentTarget.checked)}
+                name={key}
+                checked={privacy[key]}
+                aria-describedby={`privacy-${key}`}
+                onChange={(e) => void toggle(key, e.currentTarget.checked)}
               />
-              {c.label}
-              <span id={`privacy-${c.key}`} class="muted hint">
-                {c.hint}
+              {label(key)}
+              <span id={`privacy-${key}`} class="muted hint">
+                {hint(key)}
               </span>
             </label>
           ))}

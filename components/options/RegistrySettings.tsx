@@ -7,6 +7,7 @@ import type { RegistryStatus } from '@/lib/disclosures/view';
 import { RegistryUrlSchema, originPattern } from '@/lib/settings';
 import { ask, type Send } from '../shared/send';
 import type { RequestPermission } from './DestinationForm';
+import { t } from '@/lib/i18n';
 
 export function RegistrySettings({ send, requestPermission }: { send: Send; requestPermission: RequestPermission }) {
   const [status, setStatus] = useState<RegistryStatus | null>(null);
@@ -23,7 +24,7 @@ export function RegistrySettings({ send, requestPermission }: { send: Send; requ
   };
   useEffect(() => void load(), []);
 
-  const problem = url.trim() && !RegistryUrlSchema.safeParse(url.trim()).success ? 'The registry address must be a full https:// address.' : null;
+  const problem = url.trim() && !RegistryUrlSchema.safeParse(url.trim()).success ? t('registry_badUrl') : null;
 
   async function save(e: Event) {
     e.preventDefault();
@@ -36,7 +37,7 @@ export function RegistrySettings({ send, requestPermission }: { send: Send; requ
     setBusy(false);
     if (!r.ok) return setMessage({ text: r.error, error: true });
     await load();
-    setMessage({ text: value ? 'Saved. The registry was checked; see the result below.' : 'Saved. The registry bundled with the extension is used.', error: false });
+    setMessage({ text: value ? t('registry_savedChecked') : t('registry_savedBundled'), error: false });
   }
 
   async function checkNow() {
@@ -49,12 +50,13 @@ export function RegistrySettings({ send, requestPermission }: { send: Send; requ
 
   return (
     <section class="card" aria-labelledby="registry-h">
-      <h2 id="registry-h">Disclosure registry</h2>
+      <h2 id="registry-h">{t('registry_heading')}</h2>
       {status && (
         <p role="status">
-          In use: version {status.version}, reviewed {status.reviewedAt} (
-          {status.source === 'remote' ? `from ${status.url}` : 'bundled with the extension'}).
-          {status.lastCheckedAt ? ` Last checked ${new Date(status.lastCheckedAt).toLocaleString()}.` : ''}
+          {status.source === 'remote'
+            ? t('registry_inUseRemote', status.version, status.reviewedAt, status.url ?? '')
+            : t('registry_inUseBundled', status.version, status.reviewedAt)}
+          {status.lastCheckedAt ? ` ${t('registry_lastChecked', new Date(status.lastCheckedAt).toLocaleString())}` : ''}
         </p>
       )}
       {status?.lastError && (
@@ -64,7 +66,7 @@ export function RegistrySettings({ send, requestPermission }: { send: Send; requ
       )}
       <form onSubmit={save}>
         <label class="field">
-          Newer registry from (optional)
+          {t('registry_newer')}
           <input
             type="url"
             name="registryUrl"
@@ -80,17 +82,14 @@ export function RegistrySettings({ send, requestPermission }: { send: Send; requ
             {problem}
           </p>
         )}
-        <p class="muted">
-          Checked daily. A document that is not valid, or not newer than the one in use, is refused and the one in use
-          is kept.
-        </p>
+        <p class="muted">{t('registry_hint')}</p>
         <div class="actions">
           <button type="submit" disabled={busy || !!problem}>
-            Save
+            {t('common_save')}
           </button>
           {status?.url && (
             <button type="button" disabled={busy} onClick={checkNow}>
-              Check now
+              {t('registry_checkNow')}
             </button>
           )}
         </div>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { SITES } from '@/lib/sites';
 import type { SiteId } from '@/lib/sites/types';
 import { ask, type Send } from '../shared/send';
+import { t } from '@/lib/i18n';
 
 export function SitesSettings({ send }: { send: Send }) {
   const [off, setOff] = useState<SiteId[] | null>(null);
@@ -17,17 +18,17 @@ export function SitesSettings({ send }: { send: Send }) {
     const next = on ? off.filter((s) => s !== id) : [...off, id];
     setOff(next);
     const r = await ask(send, { type: 'settings:save', sitesOff: next });
-    setMessage(r.ok ? { text: 'Saved. Open tabs of that chatbot follow at once.', error: false } : { text: r.error, error: true });
+    setMessage(r.ok ? { text: t('sites_saved'), error: false } : { text: r.error, error: true });
     if (!r.ok) setOff(off);
   }
 
   return (
     <section class="card" aria-labelledby="sites-h">
-      <h2 id="sites-h">Chatbots</h2>
-      <p class="muted">Turn the extension off on a chatbot and it reads nothing and shows nothing there.</p>
+      <h2 id="sites-h">{t('sites_heading')}</h2>
+      <p class="muted">{t('sites_intro')}</p>
       {off && (
         <fieldset class="sites">
-          <legend>Show the panel on</legend>
+          <legend>{t('sites_legend')}</legend>
           {SITES.map((s) => (
             <label class="check" key={s.id}>
               <input type="checkbox" name={`site-${s.id}`} checked={!off.includes(s.id)} onChange={(e) => void toggle(s.id, e.currentTarget.checked)} />

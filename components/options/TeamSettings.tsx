@@ -6,15 +6,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TeamStatus } from '@/lib/messages';
 import { parseTeamConfig, parseTeamConfigLink, type TeamConfig } from '@/lib/team';
 import { ask, type Send } from '../shared/send';
+import { rich } from '../shared/rich';
+import { t, type MessageKey } from '@/lib/i18n';
 
-const SETTING_NAMES: Record<string, string> = {
-  endpoint: 'where reports go',
-  categories: 'flag categories',
-  required: 'required fields',
-  attachPrompt: 'attaching prompts',
-  reporterId: 'the reporter id',
-  team: 'the team',
-};
+const SETTINGS = ['endpoint', 'categories', 'required', 'attachPrompt', 'reporterId', 'team'];
+/** A lockable setting's plain name (messages team_setting_<name>); unknown ones by their key. */
+const settingName = (k: string) => (SETTINGS.includes(k) ? t(`team_setting_${k}` as MessageKey) : k);
 
 export function TeamSettings({ send, initialLink }: { send: Send; initialLink?: string | null }) {
   const [status, setStatus] = useState<TeamStatus | null>(null);
@@ -56,7 +53,7 @@ export function TeamSettings({ send, initialLink }: { send: Send; initialLink?: 
     setStatus(r.team);
     setPending(null);
     setLink('');
-    setMessage({ text: `You joined ${pending.team.name}.`, error: false });
+    setMessage({ text: t('team_joined', pending.team.name), error: false });
   }
 
   async function act(type: 'team:leave' | 'reporter:rotate', done: string) {
@@ -69,27 +66,25 @@ export function TeamSettings({ send, initialLink }: { send: Send; initialLink?: 
   const locked = Object.entries(status?.lockedBy ?? {});
   return (
     <section class="card" aria-labelledby="team-h">
-      <h2 id="team-h">Team</h2>
-      <p class="muted">A team can send you one configuration: where reports go, its own flag categories and what a flag must include.</p>
+      <h2 id="team-h">{t('team_heading')}</h2>
+      <p class="muted">{t('team_intro')}</p>
       {status?.team ? (
-        <p>
-          You are in <strong>{status.team.name}</strong> ({status.team.id}).
-        </p>
+        <p>{rich('team_inTeam', <strong>{status.team.name}</strong>, status.team.id)}</p>
       ) : (
-        <p>You are not in a team.</p>
+        <p>{t('team_notInTeam')}</p>
       )}
       {locked.length > 0 && (
         <ul class="locks">
           {locked.map(([k, by]) => (
             <li key={k}>
-              {by === 'organisation' ? 'Set by your organisation' : 'Set by your team'}: {SETTING_NAMES[k] ?? k}
+              {t(by === 'organisation' ? 'team_lockedByOrg' : 'team_lockedByTeam', settingName(k))}
             </li>
           ))}
         </ul>
       )}
       {status && status.policyErrors.length > 0 && (
         <div class="error" role="alert">
-          <p>Part of your organisation’s policy could not be used:</p>
+          <p>{t('team_policyErrors')}</p>
           <ul>
             {status.policyErrors.map((e) => (
               <li key={e}>{e}</li>
@@ -99,30 +94,30 @@ export function TeamSettings({ send, initialLink }: { send: Send; initialLink?: 
       )}
       {status?.reporterId && (
         <p>
-          Your reports carry the pseudonymous id <code>{status.reporterId}</code>, random and not derived from you.{' '}
-          <button type="button" onClick={() => void act('reporter:rotate', 'You have a new reporter id.')}>
-            New reporter id
+          {rich('team_reporterIdLine', <code>{status.reporterId}</code>)}{' '}
+          <button type="button" onClick={() => void act('reporter:rotate', t('team_newReporterIdDone'))}>
+            {t('team_newReporterId')}
           </button>
         </p>
       )}
 
       <div class="field">
-        <label for="team-link">Configuration link from your team</label>
+        <label for="team-link">{t('team_linkLabel')}</label>
         <div class="inline">
           <input id="team-link" type="url" value={link} onInput={(e) => setLink(e.currentTarget.value)} placeholder="https://behindtheanswer.org/join#config=…" />
           <button type="button" disabled={!link.trim()} onClick={() => check(parseTeamConfigLink(link.trim()))}>
-            Check link
+            {t('team_checkLink')}
           </button>
         </div>
       </div>
       <div class="field">
-        <label for="team-file">Or a configuration file (.json)</label>
+        <label for="team-file">{t('team_fileLabel')}</label>
         <input id="team-file" type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
       </div>
 
       {errors.length > 0 && (
         <div class="error" role="alert">
-          <p>This configuration cannot be used:</p>
+          <p>{t('team_invalid')}</p>
           <ul>
             {errors.map((e) => (
               <li key={e}>{e}</li>
@@ -134,8 +129,8 @@ export function TeamSettings({ send, initialLink }: { send: Send; initialLink?: 
 
       {status?.team && !status.managed && (
         <p>
-          <button type="button" onClick={() => void act('team:leave', 'You left the team. Your own settings apply again.')}>
-            Leave {status.team.name}
+          <button type="button" onClick={() => void act('team:leave', t('team_left'))}>
+            {t('team_leave', status.team.name)}
           </button>
         </p>
       )}
@@ -150,22 +145,26 @@ export function TeamSettings({ send, initialLink }: { send: Send; initialLink?: 
 
 /** Exactly what joining changes, before anything changes. */
 function Confirm({ config, onJoin, onCancel }: { config: TeamConfig; onJoin: () => void; onCancel: () => void }) {
-  const rows: [string, string][] = [['Team', `${config.team.name} (${config.team.id})`]];
-  if (config.endpoint) rows.push(['Reports go to', `${new URL(config.endpoint.url).host}${config.endpoint.token ? ', with a token' : ''}`]);
+  const rows: [string, string][] = [[t('team_heading'), `${config.team.name} (${config.team.id})`]];
+  if (config.endpoint) {
+    const host = new URL(config.endpoint.url).host;
+    rows.push([t('team_rowReportsTo'), config.endpoint.token ? t('team_hostWithToken', host) : host]);
+  }
   if (config.categories) {
     rows.push([
-      config.categories.mode === 'replace' ? 'Flag categories (instead of the usual ones)' : 'Extra flag categories',
+      config.categories.mode === 'replace' ? t('team_rowCategoriesReplace') : t('team_rowCategoriesExtra'),
       config.categories.items.map((c) => c.label).join(', '),
     ]);
   }
-  const req = config.required ? Object.entries(config.required).filter(([k, v]) => v && k !== 'category').map(([k]) => (k === 'comment' ? 'a comment' : 'the right answer')) : [];
-  if (req.length) rows.push(['Every flag needs', req.join(' and ')]);
-  if (config.attachPrompt !== undefined) rows.push(['Your prompt', config.attachPrompt ? 'attached to reports' : 'not attached']);
-  if (config.reporterId) rows.push(['Reporter id', 'your reports carry a random pseudonymous id']);
-  if (config.locked.length) rows.push(['You cannot change', config.locked.map((k) => SETTING_NAMES[k] ?? k).join(', ')]);
+  const needs = { comment: !!config.required?.comment, correction: !!config.required?.correction };
+  const req = needs.comment && needs.correction ? t('team_needsBoth') : needs.comment ? t('team_needsComment') : needs.correction ? t('team_needsCorrection') : '';
+  if (req) rows.push([t('team_rowNeeds'), req]);
+  if (config.attachPrompt !== undefined) rows.push([t('preview_prompt'), config.attachPrompt ? t('team_promptAttached') : t('team_promptNotAttached')]);
+  if (config.reporterId) rows.push([t('team_rowReporterId'), t('team_reporterIdValue')]);
+  if (config.locked.length) rows.push([t('team_rowLocked'), config.locked.map(settingName).join(', ')]);
   return (
     <div class="confirm" role="group" aria-labelledby="team-confirm-h">
-      <h3 id="team-confirm-h">Join {config.team.name}?</h3>
+      <h3 id="team-confirm-h">{t('team_confirmTitle', config.team.name)}</h3>
       <dl class="report">
         {rows.map(([k, v]) => (
           <div key={k}>
@@ -176,10 +175,10 @@ function Confirm({ config, onJoin, onCancel }: { config: TeamConfig; onJoin: () 
       </dl>
       <p>
         <button type="button" class="primary" onClick={onJoin}>
-          Join {config.team.name}
+          {t('team_join', config.team.name)}
         </button>{' '}
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </p>
     </div>

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { DisclosureView } from '@/lib/disclosures/view';
 import { Topics } from '@/components/disclosures/Topics';
+import { t } from '@/lib/i18n';
 
 export function DisclosureBadge({ view, openDirectory }: { view: DisclosureView; openDirectory: (vendor: string) => void }) {
   const [open, setOpen] = useState(false);
@@ -14,20 +15,21 @@ export function DisclosureBadge({ view, openDirectory }: { view: DisclosureView;
   return (
     <div class="disclosure">
       <button type="button" class="badge" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
-        Human work behind this answer ({view.vendor.name}): {disclosed} of {total} disclosed
-        {partly ? `, ${partly} in part` : ''}
+        {partly
+          ? t('disclosure_badgePartly', view.vendor.name, disclosed, total, partly)
+          : t('disclosure_badge', view.vendor.name, disclosed, total)}
       </button>
       {open && (
         <div id={id} class="disclosure-body">
           <p>
-            What {view.vendor.name} has published about the people who label, rate, test and moderate for its models.
+            {t('disclosure_intro', view.vendor.name)}
             {view.note ? ` ${view.note}` : ''}
           </p>
           <Topics vendor={view.vendor} headingLevel={5} />
           <p class="muted">
-            Registry version {view.version}, facts as of {view.asOf}.{' '}
+            {t('disclosure_version', view.version, view.asOf)}{' '}
             <button type="button" class="link" onClick={() => openDirectory(view.vendor.id)}>
-              Compare all vendors
+              {t('disclosure_compare')}
             </button>
           </p>
         </div>
@@ -41,7 +43,7 @@ export function FeedbackPolicyLine({ view }: { view: DisclosureView }) {
   const p = view.platform.feedbackPolicy;
   return (
     <p class="policy">
-      Your thumbs on {view.platform.name}’s own buttons: {p ? p.text : 'what they do with your conversation is not disclosed.'}
+      {t('disclosure_policy', view.platform.name, p ? p.text : t('disclosure_policyUnknown'))}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FLAG_CATEGORIES, FLAG_LABELS } from '@/lib/flags';
+import { FLAG_CATEGORIES, flagLabel } from '@/lib/flags';
+import { t } from '@/lib/i18n';
 import { draftFor } from '@/lib/draft';
 import type { ReportDraft } from '@/lib/report';
 import type { AnswerInfo } from '@/lib/sites/types';
@@ -24,7 +25,13 @@ export interface FlagChoice {
   description?: string;
 }
 
-export const BUILT_IN_CHOICES: FlagChoice[] = FLAG_CATEGORIES.map((id) => ({ id, label: FLAG_LABELS[id] }));
+/** The built-in categories, labelled in the browser's language (read anew on each use). */
+export const BUILT_IN_CHOICES: FlagChoice[] = FLAG_CATEGORIES.map((id) => ({
+  id,
+  get label() {
+    return flagLabel(id);
+  },
+}));
 const NOTHING_REQUIRED = { comment: false, correction: false, category: true };
 
 /** Categories, comment, correction, and a preview of exactly what will be stored. */
@@ -62,22 +69,22 @@ export function FlagForm({
 
   return (
     <form
-      aria-label="Flag this answer"
+      aria-label={t('form_label')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!flags.length) {
           const other = categories.find((c) => c.id === 'other');
-          setError(other ? `Choose at least one category (use “${other.label}” if none fits).` : 'Choose at least one category.');
+          setError(other ? t('form_chooseOrOther', other.label) : t('form_choose'));
           first.current?.focus();
           return;
         }
         if (required.comment && !comment.trim()) {
-          setFieldError({ field: 'comment', text: 'Your team asks for a comment with every flag.' });
+          setFieldError({ field: 'comment', text: t('form_needComment') });
           commentBox.current?.focus();
           return;
         }
         if (required.correction && !correction.trim()) {
-          setFieldError({ field: 'correction', text: 'Your team asks for the right answer with every flag.' });
+          setFieldError({ field: 'correction', text: t('form_needCorrection') });
           correctionBox.current?.focus();
           return;
         }
@@ -93,7 +100,7 @@ export function FlagForm({
       }}
     >
       <fieldset aria-describedby={error ? id('cat-error') : undefined}>
-        <legend>What is wrong with this answer?</legend>
+        <legend>{t('form_legend')}</legend>
         <div class="cats">
           {categories.map((c, i) => (
             <label key={c.id} title={c.description}>
@@ -116,7 +123,7 @@ export function FlagForm({
         )}
       </fieldset>
       <label class="field">
-        {required.comment ? 'Comment (required by your team)' : 'Comment'}
+        {required.comment ? t('form_commentRequired') : t('form_comment')}
         <textarea
           ref={commentBox}
           name="comment"
@@ -132,7 +139,7 @@ export function FlagForm({
         />
       </label>
       <label class="field">
-        {required.correction ? 'What the right answer is (required by your team)' : 'What the right answer is'}
+        {required.correction ? t('form_correctionRequired') : t('form_correction')}
         <textarea
           ref={correctionBox}
           name="correction"
@@ -154,12 +161,12 @@ export function FlagForm({
       <Preview draft={draft} privacy={privacy} labels={labels} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save flag'}
+          {busy ? t('form_saving') : t('form_save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
-        <span class="hint">Esc cancels</span>
+        <span class="hint">{t('form_escHint')}</span>
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import { FlagForm, type FlagChoice } from './FlagForm';
 import { DisclosureBadge, FeedbackPolicyLine } from './Disclosure';
 import type { DisclosureView } from '@/lib/disclosures/view';
 import { DEFAULT_PRIVACY, type PrivacyChoices } from '@/lib/privacy';
+import { t } from '@/lib/i18n';
 
 /** How the panel talks to the background; the content script supplies it. */
 export interface PanelApi {
@@ -55,8 +56,8 @@ export function Panel({ info, pageUrl, privacy, form, api, flagRequest, floating
   // The Undo offer lasts a few seconds; after that the report is simply saved.
   useEffect(() => {
     if (!saved) return;
-    const t = setTimeout(() => setSaved(null), UNDO_MS);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setSaved(null), UNDO_MS);
+    return () => clearTimeout(timer);
   }, [saved]);
 
   // A queued report: say so when the endpoint has it (or stop asking after a minute).
@@ -65,21 +66,22 @@ export function Panel({ info, pageUrl, privacy, form, api, flagRequest, floating
     if (!following) return;
     const until = Date.now() + FOLLOW_MS;
     let stop = false;
-    const t = setInterval(async () => {
+    const timer = setInterval(async () => {
       if (stop) return;
       const reply = await api.state(following.id).catch(() => null);
       const state = reply?.ok ? reply.state : null;
       if (state === 'sent' || state === 'rejected' || state === null || Date.now() > until) {
         stop = true;
-        clearInterval(t);
+        clearInterval(timer);
         setFollowing(null);
-        if (state === 'sent') setMessage({ text: `${label(following.what)} delivered to ${following.host}.`, error: false });
-        if (state === 'rejected') setMessage({ text: `${label(following.what)} refused by ${following.host}; see the outbox in the settings.`, error: true });
+        const rating = following.what === 'rating';
+        if (state === 'sent') setMessage({ text: t(rating ? 'panel_ratingDelivered' : 'panel_flagDelivered', following.host), error: false });
+        if (state === 'rejected') setMessage({ text: t(rating ? 'panel_ratingRefused' : 'panel_flagRefused', following.host), error: true });
       }
     }, FOLLOW_EVERY_MS);
     return () => {
       stop = true;
-      clearInterval(t);
+      clearInterval(timer);
     };
   }, [following]);
 
@@ -89,7 +91,7 @@ export function Panel({ info, pageUrl, privacy, form, api, flagRequest, floating
     try {
       const reply = await api.save(draft);
       if (!reply.ok) {
-        setMessage({ text: `Not saved: ${reply.error}`, error: true });
+        setMessage({ text: t('panel_notSaved', reply.error), error: true });
         return null;
       }
       setSaved({ id: reply.id, what, destination: reply.destination });
@@ -97,7 +99,7 @@ export function Panel({ info, pageUrl, privacy, form, api, flagRequest, floating
       if (reply.destination.kind === 'endpoint') setFollowing({ id: reply.id, what, host: reply.destination.host });
       return reply.id;
     } catch (e) {
-      setMessage({ text: `Not saved: the extension did not answer (${errorText(e)}). Reload the page and try again.`, error: true });
+      setMessage({ text: t('panel_noReply', errorText(e)), error: true });
       return null;
     } finally {
       setBusy(false);
@@ -115,12 +117,12 @@ export function Panel({ info, pageUrl, privacy, form, api, flagRequest, floating
   async function undo() {
     if (!saved) return;
     const reply = await api.undo(saved.id).catch((e) => ({ ok: false as const, error: errorText(e) }));
-    if (!reply.ok) return setMessage({ text: `Could not undo: ${reply.error}`, error: true });
+    if (!reply.ok) return setMessage({ text: t('panel_undoFailed', reply.error), error: true });
     if (saved.what === 'rating') setRating(null);
     setSaved(null);
     setFollowing(null);
     setMessage({
-      text: reply.removed ? 'Undone: the report was removed.' : 'Too late to undo: the report was already sent.',
+      text: reply.removed ? t('panel_undone') : t('panel_tooLate'),
       error: !reply.removed,
     });
     flagButton.current?.focus();
@@ -131,24 +133,24 @@ export function Panel({ info, pageUrl, privacy, form, api, flagRequest, floating
   }, [saved]);
 
   return (
-    <div class={floating ? 'panel floating' : 'panel'} role="group" aria-label="Behind the Answer: your feedback on this answer">
+    <div class={floating ? 'panel floating' : 'panel'} lang={t('langTag')} role="group" aria-label={t('panel_groupLabel')}>
       <div class="bar">
-        <span class="brand" title="Behind the Answer (browser extension). Your reports do not go to the chatbot's maker.">
+        <span class="brand" title={t('panel_brandTitle')}>
           <svg viewBox="0 0 16 16" aria-hidden="true">
             <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="2" />
             <circle cx="8" cy="8" r="2.5" fill="currentColor" />
           </svg>
-          Behind the Answer
+          {t('extName')}
         </span>
         {!floating && (
           <>
             <button type="button" aria-pressed={rating?.value === 'up'} disabled={busy} onClick={() => rate('up')}>
               <Thumb />
-              Good
+              {t('common_good')}
             </button>
             <button type="button" aria-pressed={rating?.value === 'down'} disabled={busy} onClick={() => rate('down')}>
               <Thumb down />
-              Bad
+              {t('common_bad')}
             </button>
           </>
         )}
@@ -158,7 +160,7 @@ export function Panel({ info, pageUrl, privacy, form, api, flagRequest, floating
           aria-expanded={flagging}
           onClick={() => setFlagging((f) => !f)}
         >
-          {floating ? 'Flag this page…' : 'Flag…'}
+          {floating ? t('panel_flagPage') : t('panel_flag')}
         </button>
         <span class={message ? (message.error ? 'status error' : 'status ok') : 'status'} role="status" aria-live="polite">
           {message?.text}
@@ -166,7 +168,7 @@ export function Panel({ info, pageUrl, privacy, form, api, flagRequest, floating
             <>
               {' '}
               <button type="button" ref={undoButton} onClick={undo}>
-                Undo
+                {t('panel_undo')}
               </button>
             </>
           )}
@@ -206,10 +208,9 @@ function Thumb({ down }: { down?: boolean }) {
   );
 }
 
-const label = (what: Saved['what']) => (what === 'rating' ? 'Rating' : 'Flag');
-
 function confirmation(what: Saved['what'], d: Destination): string {
-  return d.kind === 'local' ? `${label(what)} saved on this device.` : `${label(what)} queued for ${d.host}.`;
+  if (d.kind === 'local') return t(what === 'rating' ? 'panel_ratingSaved' : 'panel_flagSaved');
+  return t(what === 'rating' ? 'panel_ratingQueued' : 'panel_flagQueued', d.host);
 }
 
 function errorText(e: unknown): string {

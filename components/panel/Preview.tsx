@@ -1,4 +1,5 @@
 import { FLAG_LABELS, type FlagCategory } from '@/lib/flags';
+import { t } from '@/lib/i18n';
 import type { ReportDraft } from '@/lib/report';
 import { SITE_NAMES } from '@/lib/sites/names';
 import { applyPrivacy, type PrivacyChoices } from '@/lib/privacy';
@@ -17,29 +18,29 @@ export function Preview({
   // Exactly what the background will keep: the same function runs there.
   const draft = applyPrivacy(raw, privacy);
   const rows: [string, string | undefined][] = [
-    ['Chatbot', SITE_NAMES[draft.site]],
-    ['Model', draft.model],
-    ['Mode', draft.mode],
-    ['Conversation', draft.conversationUrl],
-    ['Your prompt', draft.prompt?.text],
-    ['Answer', draft.answer.text === undefined ? 'Not included (your privacy settings): only its fingerprint' : draft.answer.text || '(no text)'],
-    ['Rating', draft.rating === 'up' ? 'Good answer' : draft.rating === 'down' ? 'Bad answer' : undefined],
-    ['Flags', draft.flags?.map((f) => labels[f] ?? FLAG_LABELS[f as FlagCategory] ?? f).join(', ') || undefined],
-    ['Comment', draft.comment],
-    ['Right answer', draft.correction],
+    [t('preview_chatbot'), SITE_NAMES[draft.site]],
+    [t('preview_model'), draft.model],
+    [t('preview_mode'), draft.mode],
+    [t('preview_conversation'), draft.conversationUrl],
+    [t('preview_prompt'), draft.prompt?.text],
+    [t('preview_answer'), draft.answer.text === undefined ? t('preview_answerOmitted') : draft.answer.text || t('preview_noText')],
+    [t('preview_rating'), draft.rating === 'up' ? t('preview_goodAnswer') : draft.rating === 'down' ? t('preview_badAnswer') : undefined],
+    [t('preview_flags'), draft.flags?.map((f) => labels[f] ?? FLAG_LABELS[f as FlagCategory] ?? f).join(', ') || undefined],
+    [t('preview_comment'), draft.comment],
+    [t('preview_correction'), draft.correction],
   ];
   return (
     <details>
-      <summary>What will be stored</summary>
+      <summary>{t('preview_summary')}</summary>
       <dl>
         {rows
           .filter((r): r is [string, string] => !!r[1])
           .map(([k, v]) => [<dt key={`${k}t`}>{k}</dt>, <dd key={`${k}d`}>{v}</dd>])}
       </dl>
       <p class="hint">
-        Also stored: a random report id, the time, the extension version and a SHA-256 fingerprint of the answer.
-        {privacy.redact ? ' Email addresses, phone numbers, card numbers, IBANs, IP addresses and keys are replaced by placeholders.' : ''}
-        {privacy.prompt ? '' : ' Your prompt is not included (you can change this in the settings).'}
+        {t('preview_alsoStored')}
+        {privacy.redact ? ` ${t('preview_redacted')}` : ''}
+        {privacy.prompt ? '' : ` ${t('preview_noPrompt')}`}
       </p>
     </details>
   );

@@ -5,6 +5,7 @@ import { STATE_LABELS, STATE_ORDER } from '../shared/labels';
 import { ask, type Send } from '../shared/send';
 import { Mark } from '../shared/styles';
 import { exactTime, relativeTime } from '../shared/time';
+import { t } from '@/lib/i18n';
 
 export interface PopupProps {
   send: Send;
@@ -46,10 +47,10 @@ export function Popup({ send, openOptions, refreshMs = 2000, now = Date.now }: P
   useEffect(() => {
     alive.current = true;
     void refresh();
-    const t = setInterval(() => void refresh(), refreshMs);
+    const timer = setInterval(() => void refresh(), refreshMs);
     return () => {
       alive.current = false;
-      clearInterval(t);
+      clearInterval(timer);
     };
   }, [send, refreshMs]);
 
@@ -65,35 +66,35 @@ export function Popup({ send, openOptions, refreshMs = 2000, now = Date.now }: P
     await refresh(true);
   }
 
-  const t = now();
+  const at = now();
   const sync = status?.sync;
   return (
-    <main class="popup">
+    <main class="popup" lang={t('langTag')}>
       <h1>
         <Mark />
-        Behind the Answer
+        {t('extName')}
       </h1>
       {sync?.paused && (
         <div class="notice bad" role="alert">
-          <h2>Delivery is stopped</h2>
+          <h2>{t('popup_stopped')}</h2>
           <p>{sync.paused}</p>
-          <p class="hint">Fix this in the settings, then press “Sync now”.</p>
+          <p class="hint">{t('popup_fixHint')}</p>
         </div>
       )}
       {loadError && (
         <p class="error" role="alert">
-          Could not read the extension’s status: {loadError}
+          {t('popup_statusError', loadError)}
         </p>
       )}
-      {!status && !loadError && <p class="muted">Loading…</p>}
+      {!status && !loadError && <p class="muted">{t('popup_loading')}</p>}
       {status && (
         <>
           <section aria-labelledby="where">
-            <h2 id="where">Where reports go</h2>
+            <h2 id="where">{t('popup_where')}</h2>
             <p>{destinationText(status.sync)}</p>
           </section>
           <section aria-labelledby="counts">
-            <h2 id="counts">Reports on this device</h2>
+            <h2 id="counts">{t('popup_counts')}</h2>
             <div role="status" aria-live="polite">
             <dl class="counts">
               {STATE_ORDER.map((s) => (
@@ -107,9 +108,9 @@ export function Popup({ send, openOptions, refreshMs = 2000, now = Date.now }: P
           </section>
           {status.sync.destination.kind === 'endpoint' && (
             <section aria-labelledby="delivery">
-              <h2 id="delivery">Delivery</h2>
-              <SyncLines sync={status.sync} now={t} />
-              {syncError && <p class="error" role="alert">Sync did not start: {syncError}</p>}
+              <h2 id="delivery">{t('popup_delivery')}</h2>
+              <SyncLines sync={status.sync} now={at} />
+              {syncError && <p class="error" role="alert">{t('popup_syncError', syncError)}</p>}
               <div class="actions">
                 <button
                   type="button"
@@ -118,20 +119,20 @@ export function Popup({ send, openOptions, refreshMs = 2000, now = Date.now }: P
                   disabled={syncing}
                   aria-busy={syncing}
                 >
-                  {syncing ? 'Syncing…' : 'Sync now'}
+                  {syncing ? t('popup_syncing') : t('popup_syncNow')}
                 </button>
               </div>
             </section>
           )}
-          {status.layoutWarnings.length > 0 && <Layouts warnings={status.layoutWarnings} now={t} />}
+          {status.layoutWarnings.length > 0 && <Layouts warnings={status.layoutWarnings} now={at} />}
         </>
       )}
       <div class="actions footer">
         <button type="button" onClick={openOptions}>
-          Settings and outbox
+          {t('popup_settings')}
         </button>
         <button type="button" onClick={() => void send({ type: 'open:directory' }).then(() => window.close?.())}>
-          Human work behind the chatbots
+          {t('popup_directory')}
         </button>
       </div>
     </main>
@@ -140,27 +141,27 @@ export function Popup({ send, openOptions, refreshMs = 2000, now = Date.now }: P
 
 function destinationText(sync: SyncStatus): string {
   return sync.destination.kind === 'local'
-    ? 'Reports are kept on this device only. Set an endpoint in the settings to send them to your team.'
-    : `Reports go to ${sync.destination.host}.`;
+    ? t('popup_local')
+    : t('popup_endpoint', sync.destination.host);
 }
 
 function SyncLines({ sync, now }: { sync: SyncStatus; now: number }) {
   return (
     <div role="status" aria-live="polite" class="sync">
-      {sync.running && <p>Delivering now…</p>}
+      {sync.running && <p>{t('popup_delivering')}</p>}
       <p>
-        Last delivery:{' '}
-        {sync.lastSuccessAt ? <time title={exactTime(sync.lastSuccessAt)}>{relativeTime(sync.lastSuccessAt, now)}</time> : 'never'}
+        {t('popup_lastDelivery')}{' '}
+        {sync.lastSuccessAt ? <time title={exactTime(sync.lastSuccessAt)}>{relativeTime(sync.lastSuccessAt, now)}</time> : t('popup_never')}
       </p>
       {sync.lastError && (
         <p>
-          <span class="error">Last problem</span> (<time title={exactTime(sync.lastError.at)}>{relativeTime(sync.lastError.at, now)}</time>):{' '}
+          <span class="error">{t('popup_lastProblem')}</span> (<time title={exactTime(sync.lastError.at)}>{relativeTime(sync.lastError.at, now)}</time>):{' '}
           {sync.lastError.message}
         </p>
       )}
       {sync.nextAttemptAt && !sync.running && (
         <p>
-          Next attempt: <time title={exactTime(sync.nextAttemptAt)}>{relativeTime(sync.nextAttemptAt, now)}</time>
+          {t('popup_nextAttempt')} <time title={exactTime(sync.nextAttemptAt)}>{relativeTime(sync.nextAttemptAt, now)}</time>
         </p>
       )}
     </div>
@@ -170,9 +171,9 @@ function SyncLines({ sync, now }: { sync: SyncStatus; now: number }) {
 function Layouts({ warnings, now }: { warnings: LayoutWarning[]; now: number }) {
   return (
     <section aria-labelledby="layouts">
-      <h2 id="layouts">Layouts not recognised</h2>
+      <h2 id="layouts">{t('popup_layouts')}</h2>
       <p class="hint">
-        These chatbot pages changed their design and answers were not found; you could still flag the whole page.
+        {t('popup_layoutsHint')}
       </p>
       <ul class="layouts">
         {warnings.map((w) => (
@@ -180,7 +181,7 @@ function Layouts({ warnings, now }: { warnings: LayoutWarning[]; now: number }) 
             <strong>{SITE_NAMES[w.site] ?? w.site}</strong> <span class="url">{w.url}</span>
             <br />
             <span class="muted">
-              {w.count === 1 ? 'once' : `${w.count} times`}, last seen{' '}
+              {w.count === 1 ? t('popup_seenOnce') : t('popup_seenTimes', w.count)}{' '}
               <time title={exactTime(w.lastSeen)}>{relativeTime(w.lastSeen, now)}</time>
             </span>
           </li>

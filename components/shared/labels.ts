@@ -1,21 +1,20 @@
 import type { ReportState } from '@/lib/outbox/db';
 import { FLAG_LABELS, type FlagCategory } from '@/lib/flags';
+import { lazyLabels } from '@/lib/i18n-core';
+import { t } from '@/lib/i18n';
 
 /** Plain names for the outbox states, in the order a report moves through them. */
 export const STATE_ORDER: readonly ReportState[] = ['pending', 'sending', 'sent', 'rejected'];
 
-export const STATE_LABELS: Record<ReportState, string> = {
-  pending: 'Waiting',
-  sending: 'Sending',
-  sent: 'Delivered',
-  rejected: 'Refused by the endpoint',
-};
+export const STATE_LABELS: Record<ReportState, string> = lazyLabels(STATE_ORDER, (s) => t(`state_${s}`));
 
 /** Short forms where space is tight (the outbox filter). */
-export const STATE_SHORT: Record<ReportState, string> = { ...STATE_LABELS, rejected: 'Refused' };
+export const STATE_SHORT: Record<ReportState, string> = lazyLabels(STATE_ORDER, (s) =>
+  s === 'rejected' ? t('state_rejectedShort') : t(`state_${s}`),
+);
 
 export function ratingLabel(r: 'up' | 'down' | undefined): string {
-  return r === 'up' ? 'Good' : r === 'down' ? 'Bad' : '';
+  return r === 'up' ? t('common_good') : r === 'down' ? t('common_bad') : '';
 }
 
 /** Built-in categories by their label; a team's own by its id (the stored report keeps only ids). */

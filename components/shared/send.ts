@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Reply, ToBackground } from '@/lib/messages';
+import { t } from '@/lib/i18n';
 
 export type Send = <T extends ToBackground['type']>(msg: ToBackground & { type: T }) => Promise<Reply<T>>;
 
@@ -20,9 +21,9 @@ export async function ask<T extends ToBackground['type']>(
   try {
     const reply = await sendFn<T>(msg);
     // No listener answered: the background returned nothing at all.
-    if (!reply || typeof reply !== 'object') return { ok: false, error: 'The extension’s background did not answer. Try again in a moment.' };
+    if (!reply || typeof reply !== 'object') return { ok: false, error: t('send_noAnswer') };
     return reply;
   } catch (e) {
-    return { ok: false, error: `The extension’s background did not answer (${e instanceof Error ? e.message : String(e)}).` };
+    return { ok: false, error: t('send_noAnswerDetail', e instanceof Error ? e.message : String(e)) };
   }
 }

@@ -58,6 +58,8 @@ describe('report:save', () => {
         key: 'chatgpt:abc:id-m1',
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         text: 'Paris is the capital of France.',
+        // Detected on this device from the answer's text.
+        lang: 'en',
       },
       // The prompt stays out by default.
       flags: ['factually-wrong'],
@@ -73,6 +75,8 @@ describe('report:save', () => {
     const [rec] = await allReports(db);
     expect(rec!.report.prompt).toEqual({ text: 'Mail me at [email]' });
     expect(rec!.report.answer.text).toBeUndefined();
+    // The language comes from the whole answer, even when its text is not kept.
+    expect(rec!.report.answer.lang).toBe('en');
     // The fingerprint is still of the whole answer.
     expect(rec!.report.answer.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(rec!.report.comment).toBe('Call [phone]');
