@@ -289,7 +289,9 @@ export function watchPage<M extends Mounted>(
   function poll() {
     pollTimer = undefined;
     if (stopped) return;
-    const generating = isGenerating(doc, site);
+    // Asked only when an answer's text has settled: on a 1,000-turn page this query scans
+    // the whole document, and while text still streams the answer is not done anyway.
+    let generating: boolean | undefined;
     let prompts: Element[] | null = null;
     let lastAnswer: Element | null | undefined;
     for (const [a, p] of pending) {
@@ -310,7 +312,7 @@ export function watchPage<M extends Mounted>(
         if (stable < t.stableMs) continue;
         lastAnswer ??= lastOf();
         const settled = hasActionBar(a, site) || a !== lastAnswer;
-        if (!settled || (generating && stable < t.stuckMs)) continue;
+        if (!settled || ((generating ??= isGenerating(doc, site)) && stable < t.stuckMs)) continue;
         if (!text) continue; // an empty shell is not an answer yet
       }
       pending.delete(a);
