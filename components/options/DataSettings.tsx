@@ -2,10 +2,11 @@
 import { useState } from 'preact/hooks';
 import { ask, type Send } from '../shared/send';
 import { t } from '@/lib/i18n';
+import { Notice, type Note } from './Notice';
 
 export function DataSettings({ send, onDeleted }: { send: Send; onDeleted?: () => void }) {
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Note>(null);
 
   async function deleteAll() {
     const r = await ask(send, { type: 'data:delete-all' });
@@ -34,11 +35,7 @@ export function DataSettings({ send, onDeleted }: { send: Send; onDeleted?: () =
           </button>
         </div>
       )}
-      {message && (
-        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <Notice note={message} />
     </section>
   );
 }

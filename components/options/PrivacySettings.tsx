@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Privacy } from '@/lib/settings';
 import { ask, type Send } from '../shared/send';
 import { t, type MessageKey } from '@/lib/i18n';
+import { Notice, type Note } from './Notice';
 
 /** Each choice's label is the message privacy_<key>, its hint privacy_<key>Hint. */
 const CHOICES: (keyof Privacy)[] = ['answerText', 'prompt', 'conversationUrl', 'model', 'redact'];
@@ -11,7 +12,7 @@ const hint = (key: keyof Privacy) => t(`privacy_${key}Hint` as MessageKey);
 
 export function PrivacySettings({ send }: { send: Send }) {
   const [privacy, setPrivacy] = useState<Privacy | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Note>(null);
 
   useEffect(() => {
     void ask(send, { type: 'settings:get' }).then((r) => (r.ok ? setPrivacy(r.settings.privacy) : setMessage({ text: r.error, error: true })));
@@ -50,11 +51,7 @@ export function PrivacySettings({ send }: { send: Send }) {
           ))}
         </fieldset>
       )}
-      {message && (
-        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <Notice note={message} />
     </section>
   );
 }

@@ -8,11 +8,12 @@ import { RegistryUrlSchema, originPattern } from '@/lib/settings';
 import { ask, type Send } from '../shared/send';
 import type { RequestPermission } from './DestinationForm';
 import { t } from '@/lib/i18n';
+import { Notice, type Note } from './Notice';
 
 export function RegistrySettings({ send, requestPermission }: { send: Send; requestPermission: RequestPermission }) {
   const [status, setStatus] = useState<RegistryStatus | null>(null);
   const [url, setUrl] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Note>(null);
   const [busy, setBusy] = useState(false);
 
   const load = async () => {
@@ -93,11 +94,7 @@ export function RegistrySettings({ send, requestPermission }: { send: Send; requ
             </button>
           )}
         </div>
-        {message && (
-          <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
-            {message.text}
-          </p>
-        )}
+        <Notice note={message} />
       </form>
     </section>
   );

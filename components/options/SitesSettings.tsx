@@ -4,10 +4,11 @@ import { SITES } from '@/lib/sites';
 import type { SiteId } from '@/lib/sites/types';
 import { ask, type Send } from '../shared/send';
 import { t } from '@/lib/i18n';
+import { Notice, type Note } from './Notice';
 
 export function SitesSettings({ send }: { send: Send }) {
   const [off, setOff] = useState<SiteId[] | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Note>(null);
 
   useEffect(() => {
     void ask(send, { type: 'settings:get' }).then((r) => (r.ok ? setOff(r.settings.sitesOff) : setMessage({ text: r.error, error: true })));
@@ -37,11 +38,7 @@ export function SitesSettings({ send }: { send: Send }) {
           ))}
         </fieldset>
       )}
-      {message && (
-        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <Notice note={message} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { parseTeamConfig, parseTeamConfigLink, type TeamConfig } from '@/lib/tea
 import { ask, type Send } from '../shared/send';
 import { rich } from '../shared/rich';
 import { t, type MessageKey } from '@/lib/i18n';
+import { Notice, type Note } from './Notice';
 
 const SETTINGS = ['endpoint', 'categories', 'required', 'attachPrompt', 'reporterId', 'team'];
 /** A lockable setting's plain name (messages team_setting_<name>); unknown ones by their key. */
@@ -18,7 +19,7 @@ export function TeamSettings({ send, initialLink }: { send: Send; initialLink?: 
   const [link, setLink] = useState(initialLink ?? '');
   const [pending, setPending] = useState<TeamConfig | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Note>(null);
 
   const load = async () => {
     const r = await ask(send, { type: 'team:get' });
@@ -134,11 +135,7 @@ export function TeamSettings({ send, initialLink }: { send: Send; initialLink?: 
           </button>
         </p>
       )}
-      {message && (
-        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <Notice note={message} />
     </section>
   );
 }
