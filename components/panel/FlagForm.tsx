@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import { FLAG_CATEGORIES, flagLabel } from '@/lib/flags';
 import { t } from '@/lib/i18n';
 import { draftFor } from '@/lib/draft';
@@ -122,37 +123,33 @@ export function FlagForm({
           </p>
         )}
       </fieldset>
-      <label class="field">
-        {required.comment ? t('form_commentRequired') : t('form_comment')}
-        <textarea
-          ref={commentBox}
-          name="comment"
-          value={comment}
-          maxLength={10_000}
-          aria-required={required.comment}
-          aria-invalid={fieldError?.field === 'comment'}
-          aria-describedby={fieldError?.field === 'comment' ? id('field-error') : undefined}
-          onInput={(e) => {
-            setFieldError(null);
-            setComment(e.currentTarget.value);
-          }}
-        />
-      </label>
-      <label class="field">
-        {required.correction ? t('form_correctionRequired') : t('form_correction')}
-        <textarea
-          ref={correctionBox}
-          name="correction"
-          value={correction}
-          aria-required={required.correction}
-          aria-invalid={fieldError?.field === 'correction'}
-          aria-describedby={fieldError?.field === 'correction' ? id('field-error') : undefined}
-          onInput={(e) => {
-            setFieldError(null);
-            setCorrection(e.currentTarget.value);
-          }}
-        />
-      </label>
+      <TextField
+        name="comment"
+        label={required.comment ? t('form_commentRequired') : t('form_comment')}
+        value={comment}
+        maxLength={10_000}
+        required={required.comment}
+        invalid={fieldError?.field === 'comment'}
+        errorId={id('field-error')}
+        inputRef={commentBox}
+        onInput={(v) => {
+          setFieldError(null);
+          setComment(v);
+        }}
+      />
+      <TextField
+        name="correction"
+        label={required.correction ? t('form_correctionRequired') : t('form_correction')}
+        value={correction}
+        required={required.correction}
+        invalid={fieldError?.field === 'correction'}
+        errorId={id('field-error')}
+        inputRef={correctionBox}
+        onInput={(v) => {
+          setFieldError(null);
+          setCorrection(v);
+        }}
+      />
       {fieldError && (
         <p id={id('field-error')} class="error" role="alert">
           {fieldError.text}
@@ -169,6 +166,35 @@ export function FlagForm({
         <span class="hint">{t('form_escHint')}</span>
       </div>
     </form>
+  );
+}
+
+/** A labelled text area that says when it is required and points at the error when it is missing. */
+function TextField(p: {
+  name: string;
+  label: string;
+  value: string;
+  maxLength?: number;
+  required: boolean;
+  invalid: boolean;
+  errorId: string;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <label class="field">
+      {p.label}
+      <textarea
+        ref={p.inputRef}
+        name={p.name}
+        value={p.value}
+        maxLength={p.maxLength}
+        aria-required={p.required}
+        aria-invalid={p.invalid}
+        aria-describedby={p.invalid ? p.errorId : undefined}
+        onInput={(e) => p.onInput(e.currentTarget.value)}
+      />
+    </label>
   );
 }
 

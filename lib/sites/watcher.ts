@@ -259,18 +259,20 @@ export function watchPage<M extends Mounted>(
         continue;
       }
       if (m === 'done') mount(a, (prompts ??= findPrompts(doc, site)));
-      else if (m === 'unknown' && seenFinished(a)) mount(a, (prompts ??= findPrompts(doc, site)));
-      else watchPending(a);
+      else if (m === 'unknown' && seenFinished(a, () => (prompts ??= findPrompts(doc, site)))) {
+        mount(a, (prompts ??= findPrompts(doc, site)));
+      } else watchPending(a);
     }
     queued.clear();
     schedulePoll();
   }
 
-  function seenFinished(a: Element): boolean {
+  /** `prompts` is asked for only when the answer has no id (one document query per flush at most). */
+  function seenFinished(a: Element, prompts: () => Element[]): boolean {
     if (!finished.size) return false;
     const id = answerId(a, site);
     if (id) return finished.has(id);
-    return finished.has(describeAnswer(a, site, doc, win.location, findPrompts(doc, site)).key);
+    return finished.has(describeAnswer(a, site, doc, win.location, prompts()).key);
   }
 
   function watchPending(a: Element) {
