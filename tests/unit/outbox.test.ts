@@ -13,6 +13,7 @@ import {
   openOutbox,
   OutboxFullError,
   releaseAllLeases,
+  removePending,
   removeReports,
   reportBytes,
   settle,
@@ -132,6 +133,35 @@ describe('capacity', () => {
     expect(await usedBytes(db)).toBe(0);
     await addReport(db, r1, T0, caps);
     expect(await usedBytes(db)).toBe(reportBytes(r1));
+  });
+
+  it('keeps the report count right through deletes, undo and expiry, so the cap holds without counting the store', async () => {
+    const db = await fresh();
+    const caps = { maxReports: 3, maxBytes: 1e9 };
+    const rs = await Promise.all([0, 1, 2, 3, 4].map((i) => report(i)));
+    for (const r of rs.slice(0, 3)) await addReport(db, r, T0, caps);
+    await removeReports(db, [rs[0]!.id]);
+    expect(await removePending(db, rs[1]!.id)).toBe(true);
+    // Two free places again: both fit, a third does not.
+    await addReport(db, rs[3]!, T0, caps);
+    await addReport(db, rs[4]!, T0, caps);
+    await expect(addReport(db, await report(5), T0, caps)).rejects.toThrow(OutboxFullError);
+    await lease(db, { max: 1, maxBytes: 1e9, now: T0, leaseMs: 1000 });
+    await settle(db, { sent: [rs[2]!.id] }, T0);
+    expect(await evictSent(db, 1, T0 + 2 * 86_400_000)).toBe(1);
+    await addReport(db, await report(5), T0, caps);
+    expect((await allReports(db)).map((r) => r.report.answer.key)).toEqual(['claude:c:h-3', 'claude:c:h-4', 'claude:c:h-5']);
+  });
+
+  it('counts the store once when the running totals predate the report count', async () => {
+    const db = await fresh();
+    const caps = { maxReports: 2, maxBytes: 1e9 };
+    const r0 = await report(0);
+    await addReport(db, r0, T0, caps);
+    await db.put('meta', { bytes: reportBytes(r0) }, 'usage');
+    await addReport(db, await report(1), T0, caps);
+    await expect(addReport(db, await report(2), T0, caps)).rejects.toThrow(OutboxFullError);
+    expect(await db.get('meta', 'usage')).toEqual({ bytes: reportBytes(r0) + reportBytes(await report(1)), reports: 2 });
   });
 
   it('drops delivered history older than the kept days', async () => {
