@@ -23,6 +23,8 @@ export const INITIAL_SYNC_STATE: SyncState = { attempt: 0, nextAttemptAt: null, 
 
 export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_CAP_MS = 3_600_000;
+/** Batches posted at once; docs/endpoint.md promises endpoints no more than this. */
+export const IN_FLIGHT = 2;
 /** Retry-After is honoured, but a broken server cannot park delivery for days. */
 export const RETRY_AFTER_CAP_MS = 6 * 3_600_000;
 
@@ -97,21 +99,44 @@ export function createUploader(deps: UploaderDeps) {
       }
     }
 
-    let outcome: SyncOutcome = 'done';
+    // Two batches in flight: while the endpoint answers one, the next is leased, sent, or
+    // settled, so the outbox's own work no longer adds to every round trip. The first failure
+    // stops new batches; the other one in flight still settles by its own answer.
+    const inFlight = new Set<Promise<void>>();
+    let stop: Exclude<PostResult, { kind: 'ok' }> | null = null;
+    let drained = false;
     for (;;) {
-      const batch = await lease(db, {
-        max: endpoint.batchSize,
-        maxBytes: MAX_BATCH_BYTES - 4_096,
-        now: deps.now(),
-        leaseMs: timeoutMs * 2 + 30_000,
-      });
-      if (!batch.length) break;
-      const res = await deliver(batch);
-      if (res.kind === 'ok') {
-        state = { ...state, attempt: 0, lastSuccessAt: deps.now(), lastError: null };
-        await deps.saveState(state);
-        continue;
+      while (!stop && !drained && inFlight.size < IN_FLIGHT) {
+        const batch = await lease(db, {
+          max: endpoint.batchSize,
+          maxBytes: MAX_BATCH_BYTES - 4_096,
+          now: deps.now(),
+          leaseMs: timeoutMs * 2 + 30_000,
+        });
+        if (!batch.length) {
+          drained = true;
+          break;
+        }
+        const lane: Promise<void> = deliver(batch).then(async (res) => {
+          inFlight.delete(lane);
+          if (res.kind !== 'ok') {
+            stop ??= res;
+            return;
+          }
+          state = { ...state, attempt: 0, lastSuccessAt: deps.now(), lastError: null };
+          await deps.saveState(state);
+        });
+        inFlight.add(lane);
       }
+      if (!inFlight.size) break;
+      await Promise.race(inFlight);
+      // A report saved meanwhile goes in this run too.
+      drained = false;
+    }
+
+    let outcome: SyncOutcome = 'done';
+    const res = stop as Exclude<PostResult, { kind: 'ok' }> | null;
+    if (res) {
       const at = deps.now();
       if (res.kind === 'auth') {
         state = { ...state, paused: res.message, lastError: { message: res.message, at } };
@@ -125,7 +150,6 @@ export function createUploader(deps: UploaderDeps) {
         deps.schedule(at + wait);
         outcome = 'retry-later';
       }
-      break;
     }
     await deps.saveState(state);
     return outcome;

@@ -281,6 +281,49 @@ describe('endpoint answers that must not lose or hammer', () => {
 });
 
 describe('one run at a time', () => {
+  it('keeps two batches in flight, never more, and delivers each report once', async () => {
+    settings = { ...settings, endpoint: { ...settings.endpoint!, batchSize: 100 } };
+    const ids = await add(250);
+    const held: (() => void)[] = [];
+    let open = 0;
+    let most = 0;
+    answer = () =>
+      new Promise<Response>((r) => {
+        most = Math.max(most, ++open);
+        held.push(() => {
+          open--;
+          r(new Response(null, { status: 200 }));
+        });
+      });
+    const run = uploader().sync();
+    await untilRequests(2);
+    expect(open).toBe(2);
+    held.shift()!();
+    await untilRequests(3);
+    while (held.length) held.shift()!();
+    expect(await run).toBe('done');
+    expect(most).toBe(2);
+    expect(requests.flatMap((r) => r.batch.reports.map((x) => x.id)).sort()).toEqual([...ids].sort());
+    expect(await states()).toMatchObject({ pending: 0, sending: 0, sent: 250 });
+  });
+
+  it('stops sending after a failure, but settles the batch still in flight by its own answer', async () => {
+    settings = { ...settings, endpoint: { ...settings.endpoint!, batchSize: 10 } };
+    await add(40);
+    let releaseSecond!: () => void;
+    answer = (_b, i) =>
+      i === 0
+        ? new Response(null, { status: 503 })
+        : new Promise<Response>((r) => (releaseSecond = () => r(new Response(null, { status: 200 }))));
+    const run = uploader().sync();
+    await untilRequests(2);
+    releaseSecond();
+    expect(await run).toBe('retry-later');
+    expect(requests).toHaveLength(2);
+    expect(await states()).toMatchObject({ pending: 30, sending: 0, sent: 10 });
+    expect(scheduled).toHaveLength(1);
+  });
+
   it('never runs two passes at once; a call during a run waits for it, and nothing is stranded', async () => {
     await add(1);
     let release!: () => void;
@@ -295,7 +338,7 @@ describe('one run at a time', () => {
     release();
     expect(await Promise.all([second, first])).toEqual(['busy', 'done']);
     await vi.waitFor(async () => expect((await states()).sent).toBe(2));
-    // Two requests, never overlapping: the second report went in the same or the follow-up pass.
+    // Two requests: the second report went in the same or the follow-up pass, never twice.
     expect(requests.map((r) => r.batch.reports.length)).toEqual([1, 1]);
   });
 });
