@@ -78,7 +78,10 @@ export interface PageWatcher<M extends Mounted = Mounted> {
 
 interface Pending {
   text: string;
+  /** When the answer last changed: stamped by its own observer as it happens, not when a poll notices. */
   since: number;
+  /** When a poll last compared the text; a change with no stamp after it is stamped when seen. */
+  polledAt: number;
 }
 
 interface Entry<M extends Mounted> extends MountedAnswer<M> {
@@ -102,6 +105,7 @@ export function watchPage<M extends Mounted>(
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let pollDueAt = 0;
   let layoutTimer: ReturnType<typeof setTimeout> | undefined;
   let layoutReported: boolean | null = null;
   let href = win.location.href;
@@ -110,6 +114,11 @@ export function watchPage<M extends Mounted>(
   const queued = new Set<Element>();
   let needSweep = false;
   const pending = new Map<Element, Pending>();
+  /**
+   * One observer per answer still being written, on that answer only, so the end of its
+   * stability window is known to the millisecond without watching the whole page's text.
+   */
+  const changeObservers = new Map<Element, MutationObserver>();
   /**
    * Per site id: a virtualised list or a re-render replaces elements, and a new element
    * for a message already seen must neither wait again nor restart its stability clock.
@@ -259,12 +268,13 @@ export function watchPage<M extends Mounted>(
         continue;
       }
       if (m === 'done') mount(a, (prompts ??= findPrompts(doc, site)));
+      else if (pending.has(a)) continue; // still being written: its own observer follows it
       else if (m === 'unknown' && seenFinished(a, () => (prompts ??= findPrompts(doc, site)))) {
         mount(a, (prompts ??= findPrompts(doc, site)));
       } else watchPending(a);
     }
     queued.clear();
-    schedulePoll();
+    schedulePoll(true);
   }
 
   /** `prompts` is asked for only when the answer has no id (one document query per flush at most). */
@@ -278,14 +288,39 @@ export function watchPage<M extends Mounted>(
   function watchPending(a: Element) {
     if (pending.has(a)) return;
     const id = answerId(a, site);
-    const p = (id && pendingById.get(id)) || { text: answerText(a, site), since: now() };
+    const p = (id && pendingById.get(id)) || { text: answerText(a, site), since: now(), polledAt: now() };
     pending.set(a, p);
     if (id) pendingById.set(id, p);
+    const o = new win.MutationObserver(() => {
+      p.since = now();
+    });
+    o.observe(a, { childList: true, characterData: true, subtree: true });
+    changeObservers.set(a, o);
   }
 
-  function schedulePoll() {
-    if (pollTimer !== undefined || pending.size === 0) return;
-    pollTimer = setTimeout(poll, t.pollMs);
+  function forget(a: Element) {
+    pending.delete(a);
+    changeObservers.get(a)?.disconnect();
+    changeObservers.delete(a);
+  }
+
+  /**
+   * Polls every `pollMs`, and also exactly when an answer's stability window ends. `soon`:
+   * the page changed, and an answer past its window may now be settled (its action bar came).
+   */
+  function schedulePoll(soon = false) {
+    if (pending.size === 0) return;
+    let due = t.pollMs;
+    for (const p of pending.values()) {
+      const windowLeft = p.since + t.stableMs - now();
+      due = Math.min(due, windowLeft > 0 ? windowLeft : soon ? 0 : t.pollMs);
+    }
+    if (pollTimer !== undefined) {
+      if (due >= pollDueAt - now()) return;
+      clearTimeout(pollTimer);
+    }
+    pollDueAt = now() + due;
+    pollTimer = setTimeout(poll, due);
   }
 
   function poll() {
@@ -298,26 +333,30 @@ export function watchPage<M extends Mounted>(
     let lastAnswer: Element | null | undefined;
     for (const [a, p] of pending) {
       if (!a.isConnected) {
-        pending.delete(a);
+        forget(a);
         continue;
       }
       const m = markerState(a, site);
       if (m === 'writing') continue;
       if (m === 'unknown') {
+        // Its observer says it is still changing: no need to read the text (the costly part).
+        if (now() - p.since < t.stableMs) continue;
         const text = answerText(a, site);
-        if (text !== p.text) {
-          p.text = text;
+        // Changed with no stamp since the last read: a change its observer cannot see. Start over.
+        const unseen = text !== p.text && p.since < p.polledAt;
+        p.text = text;
+        p.polledAt = now();
+        if (unseen) {
           p.since = now();
           continue;
         }
         const stable = now() - p.since;
-        if (stable < t.stableMs) continue;
         lastAnswer ??= lastOf();
         const settled = hasActionBar(a, site) || a !== lastAnswer;
         if (!settled || ((generating ??= isGenerating(doc, site)) && stable < t.stuckMs)) continue;
         if (!text) continue; // an empty shell is not an answer yet
       }
-      pending.delete(a);
+      forget(a);
       mount(a, (prompts ??= findPrompts(doc, site)));
     }
     schedulePoll();
@@ -329,7 +368,7 @@ export function watchPage<M extends Mounted>(
   }
 
   function mount(a: Element, prompts: Element[]) {
-    pending.delete(a);
+    forget(a);
     if (entries.has(a)) return;
     const id = answerId(a, site);
     if (id) pendingById.delete(id);
@@ -368,7 +407,7 @@ export function watchPage<M extends Mounted>(
   function reset() {
     leftBehind = new Map([...entries.values()].map((e) => [e.answer, answerText(e.answer, site)]));
     for (const a of [...entries.keys()]) unmount(a);
-    pending.clear();
+    for (const a of [...pending.keys()]) forget(a);
     pendingById.clear();
     finished = new Set();
     queued.clear();
@@ -421,7 +460,7 @@ export function watchPage<M extends Mounted>(
       win.removeEventListener('popstate', onNav);
       nav?.removeEventListener('navigatesuccess', onNav);
       for (const a of [...entries.keys()]) unmount(a);
-      pending.clear();
+      for (const a of [...pending.keys()]) forget(a);
     },
   };
 }

@@ -176,6 +176,25 @@ describe('streaming without a marker', () => {
     expect(mounts.at(-1)!.text).toBe('Hello!');
   });
 
+  it('mounts when the stability window after the last change ends, not a poll period later', async () => {
+    watcher = watchPage(document, unmarked, { mount: (_a, info) => (mounts.push(info), { host: document.createElement('bta-panel'), destroy() {} }) }, {
+      quietMs: 100, quietCapMs: 1000, stableMs: 800, pollMs: 250, flushMs: 100, unrecognisedMs: 2000, urlPollMs: 500, stuckMs: 5000,
+    });
+    document.body.innerHTML = generatingPage('Hel');
+    await tick(200);
+    expect(hosts()).toHaveLength(1);
+    document.querySelector('button.stop')!.remove();
+    document.querySelector('#t2')!.insertAdjacentHTML('beforeend', '<div class="actions"></div>');
+    // The last change edits a text node in place (no node added), 130 ms after a poll.
+    await tick(130);
+    (document.querySelector('#t2 .body')!.firstChild as Text).appendData('lo');
+    await tick(790);
+    expect(hosts()).toHaveLength(1);
+    await tick(20);
+    expect(hosts()).toHaveLength(2);
+    expect(mounts.at(-1)!.text).toBe('Hello');
+  });
+
   it('counts an answer finished once a newer answer follows it', async () => {
     document.body.innerHTML = `<main></main>`;
     start(unmarked);
