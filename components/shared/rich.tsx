@@ -6,7 +6,8 @@
 import type { ComponentChild } from 'preact';
 import { t, type MessageKey } from '@/lib/i18n';
 
-const MARK = '\u0000';
+// A private-use character: Chrome's getMessage cuts a substitution at a NUL, which lost the markup.
+const MARK = '\uE000';
 
 export function rich(key: MessageKey, ...parts: ComponentChild[]): ComponentChild[] {
   const text = t(key, ...parts.map((p, i) => (typeof p === 'string' || typeof p === 'number' ? p : `${MARK}${i}${MARK}`)));
