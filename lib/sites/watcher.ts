@@ -187,10 +187,17 @@ export function watchPage<M extends Mounted>(
     }
   }
 
+  function insidePending(n: Node): boolean {
+    for (const a of pending.keys()) if (a.contains(n)) return true;
+    return false;
+  }
+
   const observer = new win.MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes') queueNode(r.target);
       else {
+        // Text streaming into an answer that is still being written: its own observer has it.
+        if (r.addedNodes.length && !r.removedNodes.length && insidePending(r.target)) continue;
         for (const n of r.addedNodes) queueNode(n);
         if (r.removedNodes.length) needSweep = true;
       }
@@ -274,7 +281,7 @@ export function watchPage<M extends Mounted>(
       } else watchPending(a);
     }
     queued.clear();
-    schedulePoll(true);
+    schedulePoll();
   }
 
   /** `prompts` is asked for only when the answer has no id (one document query per flush at most). */
@@ -304,16 +311,13 @@ export function watchPage<M extends Mounted>(
     changeObservers.delete(a);
   }
 
-  /**
-   * Polls every `pollMs`, and also exactly when an answer's stability window ends. `soon`:
-   * the page changed, and an answer past its window may now be settled (its action bar came).
-   */
-  function schedulePoll(soon = false) {
+  /** Polls every `pollMs`, and also exactly when an answer's stability window ends. */
+  function schedulePoll() {
     if (pending.size === 0) return;
     let due = t.pollMs;
     for (const p of pending.values()) {
       const windowLeft = p.since + t.stableMs - now();
-      due = Math.min(due, windowLeft > 0 ? windowLeft : soon ? 0 : t.pollMs);
+      if (windowLeft > 0) due = Math.min(due, windowLeft);
     }
     if (pollTimer !== undefined) {
       if (due >= pollDueAt - now()) return;
