@@ -31,9 +31,11 @@ export interface Browser {
   close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launch(opts: { profile?: string } = {}): Promise<Browser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+/** `extensionDir`: another Chromium build to load (the Edge build); the Chrome build by default. */
+export async function launch(opts: { profile?: string; extensionDir?: string } = {}): Promise<Browser> {
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` (or build:edge) first.`);
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
@@ -43,8 +45,8 @@ export async function launch(opts: { profile?: string } = {}): Promise<Browser> 
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
     ],
