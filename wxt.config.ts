@@ -27,7 +27,7 @@ export default defineConfig({
     commands: {
       'flag-latest': {
         suggested_key: { default: 'Alt+Shift+F' },
-        description: 'Flag the latest answer on this chatbot page',
+        description: '__MSG_cmd_flagLatest__',
       },
     },
     browser_specific_settings: {
