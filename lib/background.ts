@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import {
   ToBackgroundSchema,
   type Destination,
+  type EndpointView,
   type EndpointTestResult,
   type LayoutWarning,
   type Status,
@@ -66,6 +67,11 @@ export function destinationOf(settings: Settings): Destination {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** An endpoint without its secrets, for a page that shows it but may not change it. */
+function endpointView(e: Endpoint): EndpointView {
+  return { url: e.url, token: !!e.token, header: e.header ? { name: e.header.name } : null, batchSize: e.batchSize, timeoutSeconds: e.timeoutSeconds };
+}
+
 export function createHandler(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
 
@@ -77,8 +83,10 @@ export function createHandler(deps: BackgroundDeps) {
   async function teamStatus(): Promise<TeamStatus> {
     const eff = await loadEffective();
     const stored = (await browser.storage.local.get(REPORTER_KEY))[REPORTER_KEY];
+    const endpoint = eff.merged.effective.endpoint;
     return {
       team: eff.merged.effective.team,
+      lockedEndpoint: eff.merged.lockedBy.endpoint && endpoint ? endpointView(endpoint) : null,
       config: eff.team,
       lockedBy: eff.merged.lockedBy,
       source: eff.merged.source,
@@ -318,8 +326,11 @@ export function createHandler(deps: BackgroundDeps) {
           if (next.registryUrl !== current.registryUrl) await refreshNow({ fetch: fetcher(), now });
           return { ok: true, settings: next };
         }
-        case 'endpoint:test':
-          return { ok: true, result: await testEndpoint(msg.endpoint) };
+        case 'endpoint:test': {
+          const endpoint = msg.endpoint ?? (await loadEffective()).merged.effective.endpoint;
+          if (!endpoint) return { ok: false, error: t('bg_noEndpoint') };
+          return { ok: true, result: await testEndpoint(endpoint) };
+        }
         case 'disclosure:get':
           return { ok: true, disclosure: disclosureView((await currentRegistry()).registry, msg.site, msg.model) };
         case 'registry:get':

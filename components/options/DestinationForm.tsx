@@ -1,13 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EndpointSchema, endpointProblem, originPattern, type Settings } from '@/lib/settings';
-import type { ToBackground } from '@/lib/messages';
+import type { EndpointView, ToBackground } from '@/lib/messages';
 import { ask, type Send } from '../shared/send';
 import { t } from '@/lib/i18n';
 
 /** Asks the browser for host access; true when granted. Must be called inside a user gesture. */
 export type RequestPermission = (origins: string[]) => Promise<boolean>;
 
-type EndpointInput = Extract<ToBackground, { type: 'endpoint:test' }>['endpoint'];
+type EndpointInput = NonNullable<Extract<ToBackground, { type: 'endpoint:test' }>['endpoint']>;
+
+/** The team or the organisation sets the endpoint: shown, never editable here. */
+export interface Lock {
+  by: 'organisation' | 'team';
+  team: string | null;
+  endpoint: EndpointView | null;
+}
+
+/** Stands in for a secret the page is not given: the field shows that one is set. */
+const MASK = '••••••••';
 
 export interface Fields {
   url: string;
@@ -40,6 +50,19 @@ export function fieldsFrom(s: Settings): Fields {
     batchSize: String(e?.batchSize ?? 100),
     timeoutSeconds: String(e?.timeoutSeconds ?? 20),
     keepSentDays: String(s.keepSentDays),
+  };
+}
+
+/** What the fields show while locked (keepSentDays stays the person's own). */
+function lockedFields(e: EndpointView | null, keepSentDays: string): Fields {
+  return {
+    url: e?.url ?? '',
+    token: e?.token ? MASK : '',
+    headerName: e?.header?.name ?? '',
+    headerValue: e?.header ? MASK : '',
+    batchSize: String(e?.batchSize ?? ''),
+    timeoutSeconds: String(e?.timeoutSeconds ?? ''),
+    keepSentDays,
   };
 }
 
@@ -116,21 +139,36 @@ export function DestinationForm({
   const [busy, setBusy] = useState<null | 'save' | 'test' | 'stop'>(null);
   const [note, setNote] = useState<Note | null>(null);
   const [test, setTest] = useState<Note | null>(null);
+  const [lock, setLock] = useState<Lock | null>(null);
 
   useEffect(() => {
-    void ask(send, { type: 'settings:get' }).then((reply) => {
+    void Promise.all([ask(send, { type: 'settings:get' }), ask(send, { type: 'team:get' })]).then(([reply, team]) => {
       if (!reply.ok) return setLoadError(reply.error);
       setSaved(reply.settings);
-      setFields(fieldsFrom(reply.settings));
+      // No answer about the team: nothing known to be locked; the background still refuses a locked change.
+      const by = team.ok ? team.team.lockedBy.endpoint : undefined;
+      if (team.ok && by) {
+        const l: Lock = { by, team: team.team.team?.name ?? null, endpoint: team.team.lockedEndpoint };
+        setLock(l);
+        setFields(lockedFields(l.endpoint, String(reply.settings.keepSentDays)));
+      } else {
+        setFields(fieldsFrom(reply.settings));
+      }
     });
   }, [send]);
 
-  const checked = check(fields);
+  const locked = lock !== null;
+  const full = check(fields);
+  // While locked only the days to keep delivered reports are the person's to change.
+  const checked: Checked = locked ? { errors: { keepSentDays: full.errors.keepSentDays }, endpoint: null, keepSentDays: full.keepSentDays } : full;
   // The address is checked as it is typed; an empty required field only after a first try.
   const shown: FieldErrors = tried ? checked.errors : { ...checked.errors, url: fields.url.trim() ? checked.errors.url : undefined };
   const hasErrors = Object.values(checked.errors).some(Boolean);
 
-  const set = (k: keyof Fields) => (e: Event) => setFields((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+  const set = (k: keyof Fields) => (e: Event) => {
+    if (locked && k !== 'keepSentDays') return;
+    setFields((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+  };
 
   /** Asks for host access, turning a browser that throws (not declared, no gesture) into "no". */
   function askAccess(url: string): Promise<{ granted: boolean; why?: string }> {
@@ -159,8 +197,21 @@ export function DestinationForm({
     e.preventDefault();
     if (busy || refuse()) return;
     const { endpoint, keepSentDays } = checked;
+    if (locked) return void saveKeepDays(keepSentDays ?? undefined);
     const access = endpoint ? askAccess(endpoint.url) : Promise.resolve({ granted: true });
     void finishSave(access, endpoint, keepSentDays ?? undefined);
+  }
+
+  /** Locked: the endpoint is not sent at all, only the person's own setting. */
+  async function saveKeepDays(keepSentDays: number | undefined) {
+    setBusy('save');
+    setNote(null);
+    const reply = await ask(send, { type: 'settings:save', ...(keepSentDays !== undefined && { keepSentDays }) });
+    setBusy(null);
+    if (!reply.ok) return setNote({ text: t('dest_notSaved', reply.error), kind: 'error' });
+    setSaved(reply.settings);
+    onSaved?.(reply.settings);
+    setNote({ text: t('dest_savedKeep'), kind: 'ok' });
   }
 
   async function finishSave(
@@ -183,7 +234,9 @@ export function DestinationForm({
   }
 
   function onTest() {
-    if (busy || refuse()) return;
+    if (busy) return;
+    if (locked) return testLocked();
+    if (refuse()) return;
     const { endpoint } = checked;
     if (!endpoint) {
       setTried(true);
@@ -200,6 +253,18 @@ export function DestinationForm({
     })();
   }
 
+  /** The endpoint in force, tested by the background with its own token. */
+  function testLocked() {
+    const url = lock?.endpoint?.url;
+    const access = url ? askAccess(url) : Promise.resolve({ granted: false });
+    void (async () => {
+      setBusy('test');
+      setTest({ text: t('dest_testingHost', url ? hostOf(url) : ''), kind: 'info' });
+      await access;
+      showTest(await ask(send, { type: 'endpoint:test' }));
+    })();
+  }
+
   function showTest(reply: Awaited<ReturnType<typeof ask<'endpoint:test'>>>) {
     setBusy(null);
     if (!reply.ok) setTest({ text: t('dest_testFailed', reply.error), kind: 'error' });
@@ -207,7 +272,7 @@ export function DestinationForm({
   }
 
   async function onStop() {
-    if (busy) return;
+    if (busy || locked) return;
     setBusy('stop');
     setNote(null);
     const keep = checked.keepSentDays;
@@ -221,10 +286,14 @@ export function DestinationForm({
 
   const err = (k: keyof Fields) => shown[k];
   const described = (k: keyof Fields, hint?: string) => {
-    const ids = [hint, err(k) ? `${k}-error` : undefined].filter(Boolean).join(' ');
-    return { 'aria-describedby': ids || undefined, 'aria-invalid': err(k) ? true : undefined };
+    const ids = [locked && k !== 'keepSentDays' ? 'dest-lock' : undefined, hint, err(k) ? `${k}-error` : undefined].filter(Boolean).join(' ');
+    return {
+      'aria-describedby': ids || undefined,
+      'aria-invalid': err(k) ? true : undefined,
+      disabled: locked && k !== 'keepSentDays',
+    };
   };
-  const inForce = saved?.endpoint;
+  const inForce = lock ? lock.endpoint : saved?.endpoint;
   const errorOf = (k: keyof Fields) =>
     err(k) ? (
       <span id={`${k}-error`} class="field-error error">
@@ -238,6 +307,11 @@ export function DestinationForm({
       <p class="muted" role="status">
         {!saved ? (loadError ? '' : t('dest_loading')) : inForce ? t('dest_nowHost', hostOf(inForce.url)) : t('dest_nowLocal')}
       </p>
+      {lock && (
+        <p id="dest-lock" class="muted">
+          {lock.by === 'team' && lock.team ? t('dest_lockedByTeam', lock.team) : lock.by === 'team' ? t('dest_lockedByAnyTeam') : t('dest_lockedByOrg')}
+        </p>
+      )}
       {loadError && (
         <p class="error" role="alert">
           {t('dest_loadError', loadError)}
@@ -275,7 +349,7 @@ export function DestinationForm({
               onInput={set('token')}
               {...described('token', 'token-hint')}
             />
-            <button type="button" aria-controls="token" aria-pressed={showToken} onClick={() => setShowToken((s) => !s)}>
+            <button type="button" aria-controls="token" aria-pressed={showToken} disabled={locked} onClick={() => setShowToken((s) => !s)}>
               {showToken ? t('dest_hide') : t('dest_show')}
             </button>
           </div>
@@ -294,7 +368,11 @@ export function DestinationForm({
             </div>
             <div class="field">
               <label for="headerValue">{t('dest_headerValue')}</label>
-              <input id="headerValue" autocomplete="off" spellcheck={false} value={fields.headerValue} onInput={set('headerValue')} {...described('headerValue')} />
+              <input
+                id="headerValue"
+                // A locked header's value is a secret like the token: masked.
+                {...({ type: locked ? 'password' : 'text' } as { type: 'text' })}
+                autocomplete="off" spellcheck={false} value={fields.headerValue} onInput={set('headerValue')} {...described('headerValue')} />
               {errorOf('headerValue')}
             </div>
           </div>
@@ -327,7 +405,7 @@ export function DestinationForm({
             {busy === 'test' ? t('dest_testing') : t('dest_test')}
           </button>
           {inForce && (
-            <button type="button" class="danger" onClick={onStop} disabled={busy !== null} aria-busy={busy === 'stop'}>
+            <button type="button" class="danger" onClick={onStop} disabled={busy !== null || locked} aria-busy={busy === 'stop'}>
               {t('dest_stop')}
             </button>
           )}
