@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { EndpointSchema, endpointProblem, originPattern, type Settings } from '@/lib/settings';
 import type { EndpointView, ToBackground } from '@/lib/messages';
 import { ask, type Send } from '../shared/send';
@@ -140,6 +140,8 @@ export function DestinationForm({
   const [note, setNote] = useState<Note | null>(null);
   const [test, setTest] = useState<Note | null>(null);
   const [lock, setLock] = useState<Lock | null>(null);
+  // The first answer can take seconds while the service worker starts: what was typed meanwhile stays.
+  const edited = useRef(false);
 
   useEffect(() => {
     void Promise.all([ask(send, { type: 'settings:get' }), ask(send, { type: 'team:get' })]).then(([reply, team]) => {
@@ -151,7 +153,7 @@ export function DestinationForm({
         const l: Lock = { by, team: team.team.team?.name ?? null, endpoint: team.team.lockedEndpoint };
         setLock(l);
         setFields(lockedFields(l.endpoint, String(reply.settings.keepSentDays)));
-      } else {
+      } else if (!edited.current) {
         setFields(fieldsFrom(reply.settings));
       }
     });
@@ -167,6 +169,7 @@ export function DestinationForm({
 
   const set = (k: keyof Fields) => (e: Event) => {
     if (locked && k !== 'keepSentDays') return;
+    edited.current = true;
     setFields((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
   };
 

@@ -142,4 +142,22 @@ describe('destination not locked', () => {
     for (const id of ENDPOINT_FIELDS) expect(input(root, id).disabled, id).toBe(false);
     expect(root.querySelector('#dest-lock')).toBeNull();
   });
+
+  it('keeps what was typed while the settings were still on their way', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = (async (msg: { type: string }) => {
+      if (msg.type === 'settings:get') await gate;
+      return handle(msg, page);
+    }) as Send;
+    container = document.createElement('div');
+    document.body.append(container);
+    render(h(DestinationForm, { send: slow, requestPermission: async () => true }), container);
+    await flush();
+    type(container, 'url', 'https://typed.example/in');
+    release();
+    await flush();
+    expect(input(container, 'url').value).toBe('https://typed.example/in');
+    expect(container.textContent).toContain('Now: reports are kept on this device only.');
+  });
 });
