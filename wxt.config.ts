@@ -72,7 +72,7 @@ export default defineConfig({
     commands: {
       'flag-latest': {
         suggested_key: { default: 'Alt+Shift+F' },
-        description: 'Flag the latest answer on this chatbot page',
+        description: '__MSG_cmd_flagLatest__',
       },
     },
     // Firefox only (Chrome and Edge list it as an unrecognised key).

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import {
   ToBackgroundSchema,
   type Destination,
+  type EndpointView,
   type EndpointTestResult,
   type LayoutWarning,
   type Status,
@@ -17,7 +18,7 @@ import { applyPrivacy } from './privacy';
 import { loadEffective, memberOf, REPORTER_KEY, reporterId, saveSettings, TEAM_KEY } from './effective';
 import { applyTeamConfigToMember, teamConfigBlocked } from './policy';
 import { parseTeamConfig } from './team';
-import { addReport, clearOutbox, countByState, listReports, OutboxFullError, removePending, removeReports, usedBytes, type Outbox } from './outbox/db';
+import { addReport, clearOutbox, countByState, DEFAULT_CAPS, listReports, OutboxFullError, removePending, removeReports, usedBytes, type Outbox } from './outbox/db';
 import { loadSettings, SETTINGS_KEY, type Endpoint, type Settings } from './settings';
 
 export { loadSettings };
@@ -27,6 +28,7 @@ import { uuidv7 } from './report';
 import { currentRegistry, refreshNow } from './disclosures/store';
 import { disclosureView } from './disclosures/view';
 import { detectLang } from './lang';
+import { t, tl } from './i18n';
 
 const LAYOUT_KEY = 'layoutWarnings';
 export const SYNC_STATE_KEY = 'syncState';
@@ -65,6 +67,11 @@ export function destinationOf(settings: Settings): Destination {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** An endpoint without its secrets, for a page that shows it but may not change it. */
+function endpointView(e: Endpoint): EndpointView {
+  return { url: e.url, token: !!e.token, header: e.header ? { name: e.header.name } : null, batchSize: e.batchSize, timeoutSeconds: e.timeoutSeconds };
+}
+
 export function createHandler(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
 
@@ -76,8 +83,10 @@ export function createHandler(deps: BackgroundDeps) {
   async function teamStatus(): Promise<TeamStatus> {
     const eff = await loadEffective();
     const stored = (await browser.storage.local.get(REPORTER_KEY))[REPORTER_KEY];
+    const endpoint = eff.merged.effective.endpoint;
     return {
       team: eff.merged.effective.team,
+      lockedEndpoint: eff.merged.lockedBy.endpoint && endpoint ? endpointView(endpoint) : null,
       config: eff.team,
       lockedBy: eff.merged.lockedBy,
       source: eff.merged.source,
@@ -93,8 +102,9 @@ export function createHandler(deps: BackgroundDeps) {
     return {
       destination: destinationOf(settings),
       lastSuccessAt: iso(state.lastSuccessAt),
-      lastError: state.lastError ? { message: state.lastError.message, at: new Date(state.lastError.at).toISOString() } : null,
-      paused: state.paused,
+      // Stored as data, so the words follow the language the browser has now.
+      lastError: state.lastError ? { message: tl(state.lastError.said, state.lastError.message), at: new Date(state.lastError.at).toISOString() } : null,
+      paused: state.paused === null ? null : tl(state.pausedSaid, state.paused),
       nextAttemptAt: iso(state.nextAttemptAt),
       running: deps.syncRunning?.() ?? false,
     };
@@ -127,13 +137,14 @@ export function createHandler(deps: BackgroundDeps) {
     });
     switch (res.kind) {
       case 'ok':
-        return { ok: true, status: res.status, message: `The endpoint answered ${res.status}: it is reachable and accepts batches.` };
+        return { ok: true, status: res.status, message: t('sync_testOk', res.status) };
       case 'auth':
       case 'too-large':
       case 'bad':
         return { ok: false, status: res.status, message: res.message };
       case 'retry':
-        return { ok: false, status: res.status, message: res.message.replace(/; will try again\.$/, '.') };
+        // A test is not retried: the same answer without "will try again".
+        return { ok: false, status: res.status, message: res.said.key === 'sync_willRetry' ? t('sync_answered', ...res.said.subs) : res.message };
     }
   }
 
@@ -170,15 +181,15 @@ export function createHandler(deps: BackgroundDeps) {
           const eff = await loadEffective();
           const { settings } = eff;
           const team = eff.merged.effective;
-          if (settings.sitesOff.includes(msg.draft.site)) return { ok: false, error: 'The extension is switched off for this chatbot.' };
+          if (settings.sitesOff.includes(msg.draft.site)) return { ok: false, error: t('bg_switchedOff') };
           const known = new Set(team.categoryList.map((c) => c.id));
           const unknown = msg.draft.flags.find((f) => !known.has(f));
           if (unknown) return { ok: false, error: `Invalid message: draft.flags: "${unknown}" is not one of the flag categories in use.` };
           if (msg.draft.flags.length && team.required.comment && !msg.draft.comment?.trim()) {
-            return { ok: false, error: 'Your team asks for a comment with every flag.' };
+            return { ok: false, error: t('form_needComment') };
           }
           if (msg.draft.flags.length && team.required.correction && !msg.draft.correction?.trim()) {
-            return { ok: false, error: 'Your team asks for the right answer with every flag.' };
+            return { ok: false, error: t('form_needCorrection') };
           }
           // The fingerprint is of the whole answer; what is kept follows the person's choices.
           const privacy = { ...settings.privacy, prompt: team.attachPrompt };
@@ -192,7 +203,9 @@ export function createHandler(deps: BackgroundDeps) {
           try {
             await addReport(await deps.db(), report, now());
           } catch (e) {
-            if (e instanceof OutboxFullError) return { ok: false, error: e.message };
+            if (e instanceof OutboxFullError) {
+              return { ok: false, error: t('bg_outboxFull', DEFAULT_CAPS.maxReports.toLocaleString(t('langTag')), Math.round(DEFAULT_CAPS.maxBytes / 1048576)) };
+            }
             throw e;
           }
           void deps.sync?.();
@@ -237,10 +250,20 @@ export function createHandler(deps: BackgroundDeps) {
           return { ok: true, team: await teamStatus() };
         case 'team:set': {
           const parsed = parseTeamConfig(msg.config);
-          if (!parsed.ok) return { ok: false, error: `This team configuration cannot be used:\n${parsed.errors.join('\n')}` };
+          // The problems themselves stay in English: they name the file's fields and values.
+          if (!parsed.ok) return { ok: false, error: `${t('bg_teamConfigInvalid')}\n${parsed.errors.join('\n')}` };
           const eff = await loadEffective();
           const blocked = teamConfigBlocked(eff.team, eff.managed, parsed.config);
-          if (blocked) return { ok: false, error: blocked.message };
+          if (blocked) {
+            const incoming = parsed.config.team.name;
+            const error =
+              blocked.by === 'organisation' && eff.managed?.team
+                ? t('bg_teamSetByOrg', eff.managed.team.name, incoming)
+                : eff.team
+                  ? t('bg_teamNoSwitch', eff.team.team.name, incoming)
+                  : blocked.message;
+            return { ok: false, error };
+          }
           const member = applyTeamConfigToMember(memberOf(eff.settings), parsed.config);
           await saveSettings({
             ...eff.settings,
@@ -249,13 +272,13 @@ export function createHandler(deps: BackgroundDeps) {
             reporterId: undefined,
           });
           await browser.storage.local.set({ [TEAM_KEY]: parsed.config });
-          await saveSyncState({ ...(await loadSyncState()), paused: null, nextAttemptAt: null, attempt: 0 });
+          await saveSyncState({ ...(await loadSyncState()), paused: null, pausedSaid: null, nextAttemptAt: null, attempt: 0 });
           void deps.sync?.(true);
           return { ok: true, team: await teamStatus() };
         }
         case 'team:leave': {
           const eff = await loadEffective();
-          if (eff.managed?.team) return { ok: false, error: 'Your organisation sets the team for this browser; it cannot be left here.' };
+          if (eff.managed?.team) return { ok: false, error: t('bg_teamCannotLeave') };
           await browser.storage.local.remove(TEAM_KEY);
           return { ok: true, team: await teamStatus() };
         }
@@ -280,12 +303,11 @@ export function createHandler(deps: BackgroundDeps) {
         case 'settings:save': {
           const current = await loadSettings();
           const { lockedBy } = (await loadEffective()).merged;
-          const who = (k: 'endpoint' | 'attachPrompt') => (lockedBy[k] === 'organisation' ? 'Your organisation' : 'Your team');
           if (msg.endpoint !== undefined && lockedBy.endpoint) {
-            return { ok: false, error: `${who('endpoint')} sets where reports go; it cannot be changed here.` };
+            return { ok: false, error: t(lockedBy.endpoint === 'organisation' ? 'bg_endpointLockedByOrg' : 'bg_endpointLockedByTeam') };
           }
           if (msg.privacy && msg.privacy.prompt !== current.privacy.prompt && lockedBy.attachPrompt) {
-            return { ok: false, error: `${who('attachPrompt')} decides whether prompts are attached; it cannot be changed here.` };
+            return { ok: false, error: t(lockedBy.attachPrompt === 'organisation' ? 'bg_promptLockedByOrg' : 'bg_promptLockedByTeam') };
           }
           const next: Settings = {
             ...current,
@@ -298,14 +320,17 @@ export function createHandler(deps: BackgroundDeps) {
           await browser.storage.local.set({ [SETTINGS_KEY]: next });
           if (msg.endpoint !== undefined) {
             // A new destination or token deserves a fresh start: no pause, no backoff.
-            await saveSyncState({ ...(await loadSyncState()), paused: null, nextAttemptAt: null, attempt: 0 });
+            await saveSyncState({ ...(await loadSyncState()), paused: null, pausedSaid: null, nextAttemptAt: null, attempt: 0 });
             if (next.endpoint) void deps.sync?.(true);
           }
           if (next.registryUrl !== current.registryUrl) await refreshNow({ fetch: fetcher(), now });
           return { ok: true, settings: next };
         }
-        case 'endpoint:test':
-          return { ok: true, result: await testEndpoint(msg.endpoint) };
+        case 'endpoint:test': {
+          const endpoint = msg.endpoint ?? (await loadEffective()).merged.effective.endpoint;
+          if (!endpoint) return { ok: false, error: t('bg_noEndpoint') };
+          return { ok: true, result: await testEndpoint(endpoint) };
+        }
         case 'disclosure:get':
           return { ok: true, disclosure: disclosureView((await currentRegistry()).registry, msg.site, msg.model) };
         case 'registry:get':
@@ -317,7 +342,7 @@ export function createHandler(deps: BackgroundDeps) {
           return { ok: true };
       }
     } catch (e) {
-      return { ok: false, error: `The extension could not do this: ${e instanceof Error ? e.message : String(e)}` };
+      return { ok: false, error: t('bg_failed', e instanceof Error ? e.message : String(e)) };
     }
   };
 }

@@ -47,6 +47,53 @@ export function tGlobal(key: MessageKey, ...subs: Sub[]): string {
   return lookup(globalGetMessage(), key, subs);
 }
 
+/**
+ * Count sentences: English has `<base>_one` and `<base>_other`; other languages have their own
+ * categories (`_many`, `_few`…). Both English forms are required, so flag_other is no count sentence.
+ */
+export type PluralKey = { [K in MessageKey]: K extends `${infer B}_other` ? (`${B}_one` extends MessageKey ? B : never) : never }[MessageKey];
+
+/**
+ * The message for `count` items: `<base>_<category>` by the language's own plural rules
+ * (Intl.PluralRules), `<base>_other` when a locale has no form for that category. `count`
+ * is always the first substitution, so every form can say the number.
+ */
+export function pluralLookup(getMessage: GetMessage | undefined, lang: string, base: PluralKey, count: number, subs: readonly Sub[]): string {
+  let category = 'other';
+  try {
+    category = new Intl.PluralRules(lang).select(count);
+  } catch {
+    // An unknown tag: 'other' is the one form every locale has.
+  }
+  const all = [count, ...subs];
+  const key = `${base}_${category}` as MessageKey;
+  if (key in en) return lookup(getMessage, key, all);
+  // English lacks this category (French "many"): the locale may still have it.
+  try {
+    const got = getMessage?.(key, all.map(String));
+    if (got) return got;
+  } catch {
+    // No i18n API: English below.
+  }
+  return lookup(getMessage, `${base}_other` as MessageKey, all);
+}
+
+/** A message kept as data (stored, or sent between contexts) and put into words where it is shown. */
+export interface Localized {
+  key: string;
+  subs: string[];
+}
+
+/** A stored message in today's language; `fallback` when its key is unknown (written by another version). */
+export function localized(getMessage: GetMessage | undefined, l: Localized | undefined | null, fallback: string): string {
+  return l && typeof l.key === 'string' && l.key in en && Array.isArray(l.subs) ? lookup(getMessage, l.key as MessageKey, l.subs) : fallback;
+}
+
+/** For modules that must not import `wxt/browser`: a count sentence (see pluralLookup). */
+export function tnGlobal(base: PluralKey, count: number, ...subs: Sub[]): string {
+  return pluralLookup(globalGetMessage(), tGlobal('langTag'), base, count, subs);
+}
+
 /** An object whose values are looked up each time they are read, so they follow the language. */
 export function lazyLabels<K extends string>(keys: readonly K[], label: (k: K) => string): Record<K, string> {
   const out = {} as Record<K, string>;

@@ -3,9 +3,9 @@
  * public/_locales/<locale>/messages.json; English when the API is missing or has no answer.
  */
 import { browser } from 'wxt/browser';
-import { lookup, type MessageKey, type Sub } from './i18n-core';
+import { localized, lookup, pluralLookup, type Localized, type MessageKey, type PluralKey, type Sub } from './i18n-core';
 
-export type { MessageKey } from './i18n-core';
+export type { Localized, MessageKey, PluralKey } from './i18n-core';
 
 function getMessage(key: string, subs?: string | string[]): string {
   return browser.i18n.getMessage(key as never, subs);
@@ -16,3 +16,13 @@ export function t(key: MessageKey, ...subs: Sub[]): string {
   return lookup(getMessage, key, subs);
 }
 
+
+/** A count sentence: `tn('outbox_deleted', 3)` reads outbox_deleted_<category> with 3 as $1. */
+export function tn(base: PluralKey, count: number, ...subs: Sub[]): string {
+  return pluralLookup(getMessage, t('langTag'), base, count, subs);
+}
+
+/** A message stored as key and substitutions, in today's language. */
+export function tl(l: Localized | undefined | null, fallback: string): string {
+  return localized(getMessage, l, fallback);
+}

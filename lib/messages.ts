@@ -52,8 +52,11 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
     privacy: PrivacySchema.optional(),
     sitesOff: z.array(z.enum(SITE_IDS)).max(SITE_IDS.length).optional(),
   }),
-  /** Sends one real request to an endpoint (not saved) and says what came back. */
-  z.object({ type: z.literal('endpoint:test'), endpoint: EndpointSchema }),
+  /**
+   * Sends one real request to an endpoint (not saved) and says what came back. Without one,
+   * to the endpoint in force: a locked endpoint's token never reaches the page.
+   */
+  z.object({ type: z.literal('endpoint:test'), endpoint: EndpointSchema.optional() }),
   /** The disclosure shown beside an answer: by the chatbot, and the model the page names. */
   z.object({ type: z.literal('disclosure:get'), site: z.enum(SITE_IDS), model: z.string().max(200).nullable() }),
   z.object({ type: z.literal('registry:get') }),
@@ -76,8 +79,19 @@ export interface PageConfig {
   team?: string | null;
 }
 
+/** The endpoint in force, as a page may show it: whether a token or header value is set, never what. */
+export interface EndpointView {
+  url: string;
+  token: boolean;
+  header: { name: string } | null;
+  batchSize: number;
+  timeoutSeconds: number;
+}
+
 export interface TeamStatus {
   team: { id: string; name: string } | null;
+  /** What the team or the organisation makes the endpoint, when they lock it. */
+  lockedEndpoint: EndpointView | null;
   config: unknown;
   lockedBy: Partial<Record<string, 'organisation' | 'team'>>;
   source: Record<string, string>;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { MAX_BATCH_REPORTS } from './sync/protocol';
 import { SITE_IDS } from './sites/types';
+import { tGlobal } from './i18n-core';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
@@ -20,13 +21,13 @@ export function endpointProblem(raw: string): string | null {
   try {
     u = new URL(raw.trim());
   } catch {
-    return 'This is not a web address. It should look like https://reports.example.org/api/reports.';
+    return tGlobal('settings_notAnAddress');
   }
   const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1';
   if (u.protocol !== 'https:' && !(local && u.protocol === 'http:')) {
-    return `The address must start with https:// (plain http:// is allowed only for localhost and 127.0.0.1), not ${u.protocol}//.`;
+    return tGlobal('settings_httpsOnly', `${u.protocol}//`);
   }
-  if (u.username || u.password) return 'Put credentials in the token field, not in the address.';
+  if (u.username || u.password) return tGlobal('settings_noCredentials');
   return null;
 }
 
@@ -40,9 +41,10 @@ export const EndpointSchema = z.object({
     .object({
       name: z
         .string()
-        .regex(HEADER_NAME, 'A header name has letters, digits and - only.')
-        .refine((n) => !RESERVED.test(n), 'This header is set by the extension itself.'),
-      value: z.string().max(4096).regex(/^[^\r\n]*$/, 'A header value is one line.'),
+        // Messages as functions: put into words when an issue is found, in the language then.
+        .regex(HEADER_NAME, { error: () => tGlobal('settings_headerNameChars') })
+        .refine((n) => !RESERVED.test(n), { error: () => tGlobal('settings_headerReserved') }),
+      value: z.string().max(4096).regex(/^[^\r\n]*$/, { error: () => tGlobal('settings_headerOneLine') }),
     })
     .optional(),
   batchSize: z.number().int().min(1).max(MAX_BATCH_REPORTS).default(MAX_BATCH_REPORTS),
@@ -61,7 +63,7 @@ export const RegistryUrlSchema = z
     } catch {
       return false;
     }
-  }, 'The registry address must be a full https:// address.');
+  }, { error: () => tGlobal('registry_badUrl') });
 
 /**
  * What a report carries. Defaults are chosen for the person, not the collector: the

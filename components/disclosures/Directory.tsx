@@ -3,7 +3,7 @@
  * a dated source for every fact and a "Copy citation" for each.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { STATUS_LABELS, TOPIC_IDS, TOPIC_LABELS } from '@/lib/disclosures/labels';
+import { DISCLOSURE_STATUS, statusLabel, TOPIC_IDS, topicLabel } from '@/lib/disclosures/labels';
 import type { Registry, Statement, VendorEntry } from '@/lib/disclosures/schema';
 import { citation } from '@/lib/disclosures/citation';
 import { summarize } from '@/lib/disclosures/lookup';
@@ -53,7 +53,7 @@ export function Directory({ send, copy }: { send: Send; copy: (text: string) => 
             <th scope="col">{tr('dir_vendor')}</th>
             {TOPIC_IDS.map((t) => (
               <th scope="col" key={t}>
-                {TOPIC_LABELS[t]}
+                {topicLabel(t)}
               </th>
             ))}
             <th scope="col">{tr('dir_disclosed')}</th>
@@ -130,7 +130,7 @@ export function Directory({ send, copy }: { send: Send; copy: (text: string) => 
           )}
         </section>
       ))}
-      <p class="muted">{tr('dir_statusWords', Object.values(STATUS_LABELS).join(' · '))}</p>
+      <p class="muted">{tr('dir_statusWords', DISCLOSURE_STATUS.map(statusLabel).join(' · '))}</p>
     </main>
   );
 }

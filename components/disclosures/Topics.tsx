@@ -2,12 +2,7 @@
  * A vendor's disclosure, topic by topic: status, statements in our words, and a dated
  * link for every source. Shared by the panel's badge and the directory page.
  */
-import {
-  SOURCE_KIND_LABELS,
-  STATUS_LABELS,
-  TOPIC_IDS,
-  TOPIC_LABELS,
-} from '@/lib/disclosures/labels';
+import { sourceKindLabel, statusLabel, TOPIC_IDS, topicLabel, type DisclosureStatus } from '@/lib/disclosures/labels';
 import type { Source, Statement, VendorEntry } from '@/lib/disclosures/schema';
 import { t as tr } from '@/lib/i18n';
 
@@ -21,7 +16,7 @@ export function SourceLink({ source }: { source: Source }) {
       </a>{' '}
       <span class="muted">
         — {who}, {source.date}
-        {source.kind === 'independent' ? ` · ${SOURCE_KIND_LABELS.independent}` : ''}
+        {source.kind === 'independent' ? ` · ${sourceKindLabel('independent')}` : ''}
         {source.dateNote ? ` (${source.dateNote})` : ''}
       </span>
     </span>
@@ -45,8 +40,8 @@ export function StatementItem({ statement, extra }: { statement: Statement; extr
   );
 }
 
-export function StatusChip({ status }: { status: keyof typeof STATUS_LABELS }) {
-  return <span class={`chip chip-${status}`}>{STATUS_LABELS[status]}</span>;
+export function StatusChip({ status }: { status: DisclosureStatus }) {
+  return <span class={`chip chip-${status}`}>{statusLabel(status)}</span>;
 }
 
 export function Topics({
@@ -66,7 +61,7 @@ export function Topics({
         return (
           <section key={id} class="topic">
             <H>
-              {TOPIC_LABELS[id]} <StatusChip status={t.status} />
+              {topicLabel(id)} <StatusChip status={t.status} />
             </H>
             {t.statements.length ? (
               <ul class="statements">

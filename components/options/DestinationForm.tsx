@@ -1,12 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { EndpointSchema, endpointProblem, originPattern, type Settings } from '@/lib/settings';
-import type { ToBackground } from '@/lib/messages';
+import type { EndpointView, ToBackground } from '@/lib/messages';
 import { ask, type Send } from '../shared/send';
+import { t } from '@/lib/i18n';
 
 /** Asks the browser for host access; true when granted. Must be called inside a user gesture. */
 export type RequestPermission = (origins: string[]) => Promise<boolean>;
 
-type EndpointInput = Extract<ToBackground, { type: 'endpoint:test' }>['endpoint'];
+type EndpointInput = NonNullable<Extract<ToBackground, { type: 'endpoint:test' }>['endpoint']>;
+
+/** The team or the organisation sets the endpoint: shown, never editable here. */
+export interface Lock {
+  by: 'organisation' | 'team';
+  team: string | null;
+  endpoint: EndpointView | null;
+}
+
+/** Stands in for a secret the page is not given: the field shows that one is set. */
+const MASK = '••••••••';
 
 export interface Fields {
   url: string;
@@ -42,9 +53,22 @@ export function fieldsFrom(s: Settings): Fields {
   };
 }
 
+/** What the fields show while locked (keepSentDays stays the person's own). */
+function lockedFields(e: EndpointView | null, keepSentDays: string): Fields {
+  return {
+    url: e?.url ?? '',
+    token: e?.token ? MASK : '',
+    headerName: e?.header?.name ?? '',
+    headerValue: e?.header ? MASK : '',
+    batchSize: String(e?.batchSize ?? ''),
+    timeoutSeconds: String(e?.timeoutSeconds ?? ''),
+    keepSentDays,
+  };
+}
+
 function whole(raw: string, min: number, max: number): number | string {
   const n = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max) return `A whole number from ${min} to ${max}.`;
+  if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max) return t('dest_wholeNumber', min, max);
   return n;
 }
 
@@ -68,14 +92,14 @@ export function check(f: Fields): Checked {
   const url = f.url.trim();
   const nothing = !url && !f.token && !f.headerName.trim() && !f.headerValue;
   if (nothing) return { errors, endpoint: null, keepSentDays };
-  errors.url = url ? (endpointProblem(url) ?? undefined) : 'Enter the address reports should be sent to, or clear the other fields.';
+  errors.url = url ? (endpointProblem(url) ?? undefined) : t('dest_urlNeeded');
 
   const batch = whole(f.batchSize, 1, 100);
   if (typeof batch === 'string') errors.batchSize = batch;
   const timeout = whole(f.timeoutSeconds, 1, 60);
   if (typeof timeout === 'string') errors.timeoutSeconds = timeout;
   const headerName = f.headerName.trim();
-  if (!headerName && f.headerValue) errors.headerName = 'Give the header a name, or clear its value.';
+  if (!headerName && f.headerValue) errors.headerName = t('dest_headerNameNeeded');
 
   const endpoint: EndpointInput = {
     url,
@@ -90,7 +114,7 @@ export function check(f: Fields): Checked {
       const [top, sub] = issue.path;
       const field: keyof Fields | undefined =
         top === 'url' ? 'url' : top === 'token' ? 'token' : top === 'header' ? (sub === 'value' ? 'headerValue' : 'headerName') : undefined;
-      if (field && !errors[field]) errors[field] = field === 'token' ? 'The token is too long.' : issue.message;
+      if (field && !errors[field]) errors[field] = field === 'token' ? t('dest_tokenTooLong') : issue.message;
     }
   }
   return { errors, endpoint, keepSentDays };
@@ -115,21 +139,39 @@ export function DestinationForm({
   const [busy, setBusy] = useState<null | 'save' | 'test' | 'stop'>(null);
   const [note, setNote] = useState<Note | null>(null);
   const [test, setTest] = useState<Note | null>(null);
+  const [lock, setLock] = useState<Lock | null>(null);
+  // The first answer can take seconds while the service worker starts: what was typed meanwhile stays.
+  const edited = useRef(false);
 
   useEffect(() => {
-    void ask(send, { type: 'settings:get' }).then((reply) => {
+    void Promise.all([ask(send, { type: 'settings:get' }), ask(send, { type: 'team:get' })]).then(([reply, team]) => {
       if (!reply.ok) return setLoadError(reply.error);
       setSaved(reply.settings);
-      setFields(fieldsFrom(reply.settings));
+      // No answer about the team: nothing known to be locked; the background still refuses a locked change.
+      const by = team.ok ? team.team.lockedBy.endpoint : undefined;
+      if (team.ok && by) {
+        const l: Lock = { by, team: team.team.team?.name ?? null, endpoint: team.team.lockedEndpoint };
+        setLock(l);
+        setFields(lockedFields(l.endpoint, String(reply.settings.keepSentDays)));
+      } else if (!edited.current) {
+        setFields(fieldsFrom(reply.settings));
+      }
     });
   }, [send]);
 
-  const checked = check(fields);
+  const locked = lock !== null;
+  const full = check(fields);
+  // While locked only the days to keep delivered reports are the person's to change.
+  const checked: Checked = locked ? { errors: { keepSentDays: full.errors.keepSentDays }, endpoint: null, keepSentDays: full.keepSentDays } : full;
   // The address is checked as it is typed; an empty required field only after a first try.
   const shown: FieldErrors = tried ? checked.errors : { ...checked.errors, url: fields.url.trim() ? checked.errors.url : undefined };
   const hasErrors = Object.values(checked.errors).some(Boolean);
 
-  const set = (k: keyof Fields) => (e: Event) => setFields((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+  const set = (k: keyof Fields) => (e: Event) => {
+    if (locked && k !== 'keepSentDays') return;
+    edited.current = true;
+    setFields((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+  };
 
   /** Asks for host access, turning a browser that throws (not declared, no gesture) into "no". */
   function askAccess(url: string): Promise<{ granted: boolean; why?: string }> {
@@ -148,7 +190,7 @@ export function DestinationForm({
   function refuse(): boolean {
     setTried(true);
     if (!hasErrors) return false;
-    setNote({ text: 'Nothing was saved: correct the fields marked above first.', kind: 'error' });
+    setNote({ text: t('dest_fixFirst'), kind: 'error' });
     return true;
   }
 
@@ -158,8 +200,21 @@ export function DestinationForm({
     e.preventDefault();
     if (busy || refuse()) return;
     const { endpoint, keepSentDays } = checked;
+    if (locked) return void saveKeepDays(keepSentDays ?? undefined);
     const access = endpoint ? askAccess(endpoint.url) : Promise.resolve({ granted: true });
     void finishSave(access, endpoint, keepSentDays ?? undefined);
+  }
+
+  /** Locked: the endpoint is not sent at all, only the person's own setting. */
+  async function saveKeepDays(keepSentDays: number | undefined) {
+    setBusy('save');
+    setNote(null);
+    const reply = await ask(send, { type: 'settings:save', ...(keepSentDays !== undefined && { keepSentDays }) });
+    setBusy(null);
+    if (!reply.ok) return setNote({ text: t('dest_notSaved', reply.error), kind: 'error' });
+    setSaved(reply.settings);
+    onSaved?.(reply.settings);
+    setNote({ text: t('dest_savedKeep'), kind: 'ok' });
   }
 
   async function finishSave(
@@ -172,63 +227,76 @@ export function DestinationForm({
     const { granted, why } = await access;
     const reply = await ask(send, { type: 'settings:save', endpoint, ...(keepSentDays !== undefined && { keepSentDays }) });
     setBusy(null);
-    if (!reply.ok) return setNote({ text: `Not saved: ${reply.error}`, kind: 'error' });
+    if (!reply.ok) return setNote({ text: t('dest_notSaved', reply.error), kind: 'error' });
     setSaved(reply.settings);
     onSaved?.(reply.settings);
-    if (!endpoint) return setNote({ text: 'Saved. Reports are kept on this device only.', kind: 'ok' });
+    if (!endpoint) return setNote({ text: t('dest_savedLocal'), kind: 'ok' });
     const host = new URL(endpoint.url).host;
-    if (granted) return setNote({ text: `Saved. Reports will be sent to ${host}.`, kind: 'ok' });
-    setNote({
-      text:
-        `Saved, but the browser did not allow the extension to reach ${host}${why ? ` (${why})` : ''}. ` +
-        'Without that permission the extension can only deliver to endpoints that allow cross-origin requests (CORS). ' +
-        'If delivery fails, press Save again and choose Allow.',
-      kind: 'info',
-    });
+    if (granted) return setNote({ text: t('dest_savedHost', host), kind: 'ok' });
+    setNote({ text: why ? t('dest_savedNoAccessWhy', host, why) : t('dest_savedNoAccess', host), kind: 'info' });
   }
 
   function onTest() {
-    if (busy || refuse()) return;
+    if (busy) return;
+    if (locked) return testLocked();
+    if (refuse()) return;
     const { endpoint } = checked;
     if (!endpoint) {
       setTried(true);
-      setTest({ text: 'Enter an endpoint address to test.', kind: 'error' });
+      setTest({ text: t('dest_nothingToTest'), kind: 'error' });
       return;
     }
     // The test makes a real request, so it needs the same access delivery will have.
     const access = askAccess(endpoint.url);
     void (async () => {
       setBusy('test');
-      setTest({ text: `Testing ${new URL(endpoint.url).host}…`, kind: 'info' });
+      setTest({ text: t('dest_testingHost', new URL(endpoint.url).host), kind: 'info' });
       await access;
-      const reply = await ask(send, { type: 'endpoint:test', endpoint });
-      setBusy(null);
-      if (!reply.ok) setTest({ text: `The test could not run: ${reply.error}`, kind: 'error' });
-      else setTest({ text: reply.result.message, kind: reply.result.ok ? 'ok' : 'error' });
+      showTest(await ask(send, { type: 'endpoint:test', endpoint }));
     })();
   }
 
+  /** The endpoint in force, tested by the background with its own token. */
+  function testLocked() {
+    const url = lock?.endpoint?.url;
+    const access = url ? askAccess(url) : Promise.resolve({ granted: false });
+    void (async () => {
+      setBusy('test');
+      setTest({ text: t('dest_testingHost', url ? hostOf(url) : ''), kind: 'info' });
+      await access;
+      showTest(await ask(send, { type: 'endpoint:test' }));
+    })();
+  }
+
+  function showTest(reply: Awaited<ReturnType<typeof ask<'endpoint:test'>>>) {
+    setBusy(null);
+    if (!reply.ok) setTest({ text: t('dest_testFailed', reply.error), kind: 'error' });
+    else setTest({ text: reply.result.message, kind: reply.result.ok ? 'ok' : 'error' });
+  }
+
   async function onStop() {
-    if (busy) return;
+    if (busy || locked) return;
     setBusy('stop');
     setNote(null);
     const keep = checked.keepSentDays;
     const reply = await ask(send, { type: 'settings:save', endpoint: null, ...(keep !== null && { keepSentDays: keep }) });
     setBusy(null);
-    if (!reply.ok) return setNote({ text: `Not changed: ${reply.error}`, kind: 'error' });
+    if (!reply.ok) return setNote({ text: t('dest_notChanged', reply.error), kind: 'error' });
     setSaved(reply.settings);
     onSaved?.(reply.settings);
-    setNote({
-      text: 'Sending stopped. New reports are kept on this device only; reports already in the outbox stay there.',
-      kind: 'ok',
-    });
+    setNote({ text: t('dest_stopped'), kind: 'ok' });
   }
 
   const err = (k: keyof Fields) => shown[k];
   const described = (k: keyof Fields, hint?: string) => {
-    const ids = [hint, err(k) ? `${k}-error` : undefined].filter(Boolean).join(' ');
-    return { 'aria-describedby': ids || undefined, 'aria-invalid': err(k) ? true : undefined };
+    const ids = [locked && k !== 'keepSentDays' ? 'dest-lock' : undefined, hint, err(k) ? `${k}-error` : undefined].filter(Boolean).join(' ');
+    return {
+      'aria-describedby': ids || undefined,
+      'aria-invalid': err(k) ? true : undefined,
+      disabled: locked && k !== 'keepSentDays',
+    };
   };
+  const inForce = lock ? lock.endpoint : saved?.endpoint;
   const errorOf = (k: keyof Fields) =>
     err(k) ? (
       <span id={`${k}-error`} class="field-error error">
@@ -238,24 +306,23 @@ export function DestinationForm({
 
   return (
     <section aria-labelledby="destination-heading" class="card">
-      <h2 id="destination-heading">Destination</h2>
+      <h2 id="destination-heading">{t('dest_heading')}</h2>
       <p class="muted" role="status">
-        {!saved
-          ? loadError
-            ? ''
-            : 'Loading the settings…'
-          : saved.endpoint
-            ? `Now: reports are sent to ${hostOf(saved.endpoint.url)}.`
-            : 'Now: reports are kept on this device only.'}
+        {!saved ? (loadError ? '' : t('dest_loading')) : inForce ? t('dest_nowHost', hostOf(inForce.url)) : t('dest_nowLocal')}
       </p>
+      {lock && (
+        <p id="dest-lock" class="muted">
+          {lock.by === 'team' && lock.team ? t('dest_lockedByTeam', lock.team) : lock.by === 'team' ? t('dest_lockedByAnyTeam') : t('dest_lockedByOrg')}
+        </p>
+      )}
       {loadError && (
         <p class="error" role="alert">
-          Could not load the settings: {loadError}
+          {t('dest_loadError', loadError)}
         </p>
       )}
       <form onSubmit={onSave} noValidate>
         <div class="field">
-          <label for="url">Endpoint address</label>
+          <label for="url">{t('dest_url')}</label>
           <input
             id="url"
             type="url"
@@ -268,12 +335,12 @@ export function DestinationForm({
             {...described('url', 'url-hint')}
           />
           <span id="url-hint" class="hint">
-            Your team’s collector. Leave empty to keep reports on this device only.
+            {t('dest_urlHint')}
           </span>
           {errorOf('url')}
         </div>
         <div class="field">
-          <label for="token">Token</label>
+          <label for="token">{t('dest_token')}</label>
           <div class="inline">
             <input
               id="token"
@@ -285,60 +352,64 @@ export function DestinationForm({
               onInput={set('token')}
               {...described('token', 'token-hint')}
             />
-            <button type="button" aria-controls="token" aria-pressed={showToken} onClick={() => setShowToken((s) => !s)}>
-              {showToken ? 'Hide' : 'Show'}
+            <button type="button" aria-controls="token" aria-pressed={showToken} disabled={locked} onClick={() => setShowToken((s) => !s)}>
+              {showToken ? t('dest_hide') : t('dest_show')}
             </button>
           </div>
           <span id="token-hint" class="hint">
-            Sent as “Authorization: Bearer …”. Optional.
+            {t('dest_tokenHint')}
           </span>
           {errorOf('token')}
         </div>
         <fieldset>
-          <legend>Extra header (optional)</legend>
+          <legend>{t('dest_header')}</legend>
           <div class="pair">
             <div class="field">
-              <label for="headerName">Name</label>
+              <label for="headerName">{t('dest_headerName')}</label>
               <input id="headerName" autocomplete="off" spellcheck={false} value={fields.headerName} onInput={set('headerName')} {...described('headerName')} />
               {errorOf('headerName')}
             </div>
             <div class="field">
-              <label for="headerValue">Value</label>
-              <input id="headerValue" autocomplete="off" spellcheck={false} value={fields.headerValue} onInput={set('headerValue')} {...described('headerValue')} />
+              <label for="headerValue">{t('dest_headerValue')}</label>
+              <input
+                id="headerValue"
+                // A locked header's value is a secret like the token: masked.
+                {...({ type: locked ? 'password' : 'text' } as { type: 'text' })}
+                autocomplete="off" spellcheck={false} value={fields.headerValue} onInput={set('headerValue')} {...described('headerValue')} />
               {errorOf('headerValue')}
             </div>
           </div>
         </fieldset>
         <div class="pair">
           <div class="field">
-            <label for="batchSize">Reports per request</label>
+            <label for="batchSize">{t('dest_batchSize')}</label>
             <input id="batchSize" type="number" min={1} max={100} step={1} value={fields.batchSize} onInput={set('batchSize')} {...described('batchSize')} />
             {errorOf('batchSize')}
           </div>
           <div class="field">
-            <label for="timeoutSeconds">Give up waiting after (seconds)</label>
+            <label for="timeoutSeconds">{t('dest_timeout')}</label>
             <input id="timeoutSeconds" type="number" min={1} max={60} step={1} value={fields.timeoutSeconds} onInput={set('timeoutSeconds')} {...described('timeoutSeconds')} />
             {errorOf('timeoutSeconds')}
           </div>
         </div>
         <div class="field">
-          <label for="keepSentDays">Keep delivered reports for (days)</label>
+          <label for="keepSentDays">{t('dest_keepDays')}</label>
           <input id="keepSentDays" type="number" min={0} max={3650} step={1} value={fields.keepSentDays} onInput={set('keepSentDays')} {...described('keepSentDays', 'keep-hint')} />
           <span id="keep-hint" class="hint">
-            Delivered reports stay in the outbox this long, then are deleted from this device. 0 deletes them soon after delivery.
+            {t('dest_keepDaysHint')}
           </span>
           {errorOf('keepSentDays')}
         </div>
         <div class="actions">
           <button type="submit" class="primary" disabled={busy !== null} aria-busy={busy === 'save'}>
-            {busy === 'save' ? 'Saving…' : 'Save'}
+            {busy === 'save' ? t('form_saving') : t('common_save')}
           </button>
           <button type="button" onClick={onTest} disabled={busy !== null} aria-busy={busy === 'test'}>
-            {busy === 'test' ? 'Testing…' : 'Test connection'}
+            {busy === 'test' ? t('dest_testing') : t('dest_test')}
           </button>
-          {saved?.endpoint && (
-            <button type="button" class="danger" onClick={onStop} disabled={busy !== null} aria-busy={busy === 'stop'}>
-              Stop sending
+          {inForce && (
+            <button type="button" class="danger" onClick={onStop} disabled={busy !== null || locked} aria-busy={busy === 'stop'}>
+              {t('dest_stop')}
             </button>
           )}
         </div>

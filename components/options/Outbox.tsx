@@ -5,6 +5,7 @@ import { SITE_NAMES } from '@/lib/sites/names';
 import { STATE_LABELS, STATE_ORDER, STATE_SHORT, flagsLabel, ratingLabel } from '../shared/labels';
 import { ask, type Send } from '../shared/send';
 import { exactTime, localDate } from '../shared/time';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 
 /** Saves a file for the person (a temporary <a download> in the page; faked in tests). */
 export type Download = (fileName: string, blob: Blob) => void;
@@ -59,28 +60,25 @@ export function Outbox({ send, download, now = Date.now }: { send: Send; downloa
   // Reports in flight are not deletable, so "all" means all the others.
   const deletable = counts ? (filter === 'all' ? total! - counts.sending : filter === 'sending' ? 0 : counts[filter]) : null;
 
-  async function remove(ids: string[] | 'all', what: string) {
+  async function remove(ids: string[] | 'all') {
     setBusy(true);
     setNote(null);
     const reply = await ask(send, { type: 'outbox:delete', ids });
     setBusy(false);
-    if (!reply.ok) return setNote({ text: `Not deleted: ${reply.error}`, error: true });
-    setNote({ text: reply.removed === 1 ? `Deleted 1 report${what}.` : `Deleted ${reply.removed} reports${what}.`, error: false });
+    if (!reply.ok) return setNote({ text: t('outbox_notDeleted', reply.error), error: true });
+    setNote({ text: tn('outbox_deleted', reply.removed), error: false });
     await load();
   }
 
   async function deleteAll() {
     setConfirming(false);
-    if (filter === 'all') return remove('all', '');
+    if (filter === 'all') return remove('all');
     // One state only: its ids, every one of them (the table may show only the first rows).
     setBusy(true);
     const list = await ask(send, { type: 'outbox:list', state: filter });
     setBusy(false);
-    if (!list.ok) return setNote({ text: `Not deleted: ${list.error}`, error: true });
-    await remove(
-      list.records.filter((r) => r.state !== 'sending').map((r) => r.id),
-      '',
-    );
+    if (!list.ok) return setNote({ text: t('outbox_notDeleted', list.error), error: true });
+    await remove(list.records.filter((r) => r.state !== 'sending').map((r) => r.id));
     deleteAllButton.current?.focus();
   }
 
@@ -89,7 +87,7 @@ export function Outbox({ send, download, now = Date.now }: { send: Send; downloa
     setNote(null);
     const list = await ask(send, { type: 'outbox:list', ...stateArg(filter) });
     setBusy(false);
-    if (!list.ok) return setNote({ text: `Not exported: ${list.error}`, error: true });
+    if (!list.ok) return setNote({ text: t('outbox_notExported', list.error), error: true });
     const name = `behind-the-answer-reports-${localDate(now())}.${kind}`;
     // A byte order mark, or spreadsheet programs read UTF-8 text (any non-English answer) as mojibake.
     const blob =
@@ -97,8 +95,7 @@ export function Outbox({ send, download, now = Date.now }: { send: Send; downloa
         ? new Blob(['\uFEFF', toCsv(list.records)], { type: 'text/csv;charset=utf-8' })
         : new Blob([toJsonl(list.records)], { type: 'application/jsonl;charset=utf-8' });
     download(name, blob);
-    const n = list.records.length;
-    setNote({ text: `Exported ${n === 1 ? '1 report' : `${n} reports`} to ${name}.`, error: false });
+    setNote({ text: tn('outbox_exported', list.records.length, name), error: false });
   }
 
   const toggle = (id: string) =>
@@ -108,13 +105,17 @@ export function Outbox({ send, download, now = Date.now }: { send: Send; downloa
       return next;
     });
 
-  const filterName = filter === 'all' ? 'reports' : `${STATE_SHORT[filter].toLowerCase()} reports`;
+  // Each filter has its own sentences: "3 delivered reports" agrees differently in every language.
+  // (No "Delete all" while showing reports in flight, so 'sending' has none.)
+  const deletableFilter = filter === 'sending' ? 'all' : filter;
+  const confirmText = () =>
+    deletable === null ? t(`outbox_confirmUnknown_${deletableFilter}`) : tn(`outbox_confirm_${deletableFilter}`, deletable);
 
   return (
     <section aria-labelledby="outbox-heading" class="card">
-      <h2 id="outbox-heading">Outbox</h2>
+      <h2 id="outbox-heading">{t('outbox_heading')}</h2>
       <div class="toolbar">
-        <label for="outbox-filter">Show</label>
+        <label for="outbox-filter">{t('outbox_show')}</label>
         <select
           id="outbox-filter"
           value={filter}
@@ -130,17 +131,20 @@ export function Outbox({ send, download, now = Date.now }: { send: Send; downloa
               {counts ? ` (${counts[s]})` : ''}
             </option>
           ))}
-          <option value="all">All{counts ? ` (${STATE_ORDER.reduce((n, s) => n + counts[s], 0)})` : ''}</option>
+          <option value="all">
+            {t('outbox_all')}
+            {counts ? ` (${STATE_ORDER.reduce((n, s) => n + counts[s], 0)})` : ''}
+          </option>
         </select>
         <button type="button" onClick={() => void load()} disabled={busy}>
-          Refresh
+          {t('outbox_refresh')}
         </button>
         <span class="spacer" />
         <button type="button" onClick={() => void exportAs('jsonl')} disabled={busy || !records?.length}>
-          Export JSONL
+          {t('outbox_exportJsonl')}
         </button>
         <button type="button" onClick={() => void exportAs('csv')} disabled={busy || !records?.length}>
-          Export CSV
+          {t('outbox_exportCsv')}
         </button>
         {filter !== 'sending' && !!records?.length && (
           <button
@@ -152,21 +156,20 @@ export function Outbox({ send, download, now = Date.now }: { send: Send; downloa
             onClick={() => setConfirming(true)}
             disabled={busy}
           >
-            Delete all…
+            {t('outbox_deleteAll')}
           </button>
         )}
       </div>
       {confirming && (
         <div id="confirm-delete" class="notice bad" role="group" aria-labelledby="confirm-delete-text">
           <p id="confirm-delete-text">
-            Delete {deletable === null ? `all ${filterName}` : deletable === 1 ? `1 ${filterName.replace(/s$/, '')}` : `all ${deletable} ${filterName}`}{' '}
-            from this device?
-            {(filter === 'all' || filter === 'pending') && ' Waiting reports have not been delivered yet and will be lost.'}
-            {filter === 'all' && ' Reports being sent right now are kept.'} This cannot be undone.
+            {confirmText()}
+            {(filter === 'all' || filter === 'pending') && ` ${t('outbox_confirmLost')}`}
+            {filter === 'all' && ` ${t('outbox_confirmKept')}`} {t('outbox_confirmFinal')}
           </p>
           <div class="actions">
             <button type="button" class="danger" ref={confirmButton} onClick={() => void deleteAll()}>
-              Yes, delete them
+              {t('outbox_confirmYes')}
             </button>
             <button
               type="button"
@@ -175,7 +178,7 @@ export function Outbox({ send, download, now = Date.now }: { send: Send; downloa
                 deleteAllButton.current?.focus();
               }}
             >
-              Cancel
+              {t('common_cancel')}
             </button>
           </div>
         </div>
@@ -185,36 +188,36 @@ export function Outbox({ send, download, now = Date.now }: { send: Send; downloa
       </p>
       {loadError && (
         <p class="error" role="alert">
-          Could not read the outbox: {loadError}
+          {t('outbox_loadError', loadError)}
         </p>
       )}
-      {records === null && !loadError && <p class="muted">Loading…</p>}
-      {records?.length === 0 && <p class="muted">No {filterName} on this device.</p>}
+      {records === null && !loadError && <p class="muted">{t('common_loading')}</p>}
+      {records?.length === 0 && <p class="muted">{t(`outbox_empty_${filter}` as MessageKey)}</p>}
       {!!records?.length && (
         <>
           {total !== null && total > records.length && (
             <p class="hint">
-              Showing the oldest {records.length} of {total} {filterName}. Exports include all of them.
+              {tn('outbox_showing', total, records.length)}
             </p>
           )}
           <table class="reports">
-            <caption class="visually-hidden">Reports in the outbox</caption>
+            <caption class="visually-hidden">{t('outbox_caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Chatbot</th>
-                <th scope="col">Model</th>
-                <th scope="col">Rating and flags</th>
-                <th scope="col">Answer</th>
-                <th scope="col">State</th>
+                <th scope="col">{t('outbox_created')}</th>
+                <th scope="col">{t('preview_chatbot')}</th>
+                <th scope="col">{t('preview_model')}</th>
+                <th scope="col">{t('outbox_ratingFlags')}</th>
+                <th scope="col">{t('preview_answer')}</th>
+                <th scope="col">{t('outbox_state')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('outbox_actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {records.map((r) => (
-                <Row key={r.id} record={r} open={open.has(r.id)} busy={busy} onToggle={() => toggle(r.id)} onDelete={() => void remove([r.id], '')} />
+                <Row key={r.id} record={r} open={open.has(r.id)} busy={busy} onToggle={() => toggle(r.id)} onDelete={() => void remove([r.id])} />
               ))}
             </tbody>
           </table>
@@ -252,18 +255,18 @@ function Row({
         <td>{SITE_NAMES[p.site] ?? p.site}</td>
         <td>{[p.model, p.mode].filter(Boolean).join(', ')}</td>
         <td>{judged}</td>
-        <td class="answer">{text === undefined ? <span class="muted">(no text kept)</span> : preview}</td>
+        <td class="answer">{text === undefined ? <span class="muted">{t('outbox_noText')}</span> : preview}</td>
         <td>
           {STATE_LABELS[r.state]}
           {r.state === 'rejected' && r.reason && <span class="reason">: {r.reason}</span>}
         </td>
         <td class="row-actions">
           <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={onToggle}>
-            Details
+            {t('outbox_details')}
           </button>
           {r.state !== 'sending' && (
-            <button type="button" class="danger" aria-label={`Delete the report of ${created}`} onClick={onDelete} disabled={busy}>
-              Delete
+            <button type="button" class="danger" aria-label={t('outbox_deleteOne', created)} onClick={onDelete} disabled={busy}>
+              {t('outbox_delete')}
             </button>
           )}
         </td>
@@ -283,29 +286,29 @@ function Row({
 function Details({ record: r }: { record: OutboxRecord }) {
   const p = r.report;
   const rows: [string, string | undefined][] = [
-    ['Report id', p.id],
-    ['Created', `${p.createdAt} (${exactTime(p.createdAt)})`],
-    ['State', STATE_LABELS[r.state]],
-    ['Refusal reason', r.reason],
-    ['Delivered', r.sentAt ? new Date(r.sentAt).toISOString() : undefined],
-    ['Failed attempts', r.attempts ? String(r.attempts) : undefined],
-    ['Chatbot', `${SITE_NAMES[p.site] ?? p.site} (${p.site}, ${p.vendor})`],
-    ['Model', p.model],
-    ['Mode', p.mode],
-    ['Conversation', p.conversationUrl],
-    ['Conversation id', p.conversationId],
-    ['Answer key', p.answer.key],
-    ['Answer SHA-256', p.answer.sha256],
-    ['Answer language', p.answer.lang],
-    ['Rating', ratingLabel(p.rating) || undefined],
-    ['Flags', flagsLabel(p.flags) || undefined],
-    ['Comment', p.comment],
-    ['Correction', p.correction],
-    ['Prompt', p.prompt?.text],
-    ['Answer', p.answer.text],
-    ['Team', p.team],
-    ['Reporter', p.reporter],
-    ['Extension version', p.extensionVersion],
+    [t('outbox_reportId'), p.id],
+    [t('outbox_created'), `${p.createdAt} (${exactTime(p.createdAt)})`],
+    [t('outbox_state'), STATE_LABELS[r.state]],
+    [t('outbox_reason'), r.reason],
+    [t('outbox_deliveredAt'), r.sentAt ? new Date(r.sentAt).toISOString() : undefined],
+    [t('outbox_attempts'), r.attempts ? String(r.attempts) : undefined],
+    [t('preview_chatbot'), `${SITE_NAMES[p.site] ?? p.site} (${p.site}, ${p.vendor})`],
+    [t('preview_model'), p.model],
+    [t('preview_mode'), p.mode],
+    [t('preview_conversation'), p.conversationUrl],
+    [t('outbox_conversationId'), p.conversationId],
+    [t('outbox_answerKey'), p.answer.key],
+    [t('outbox_answerSha'), p.answer.sha256],
+    [t('outbox_answerLang'), p.answer.lang],
+    [t('preview_rating'), ratingLabel(p.rating) || undefined],
+    [t('preview_flags'), flagsLabel(p.flags) || undefined],
+    [t('preview_comment'), p.comment],
+    [t('preview_correction'), p.correction],
+    [t('outbox_prompt'), p.prompt?.text],
+    [t('preview_answer'), p.answer.text],
+    [t('outbox_team'), p.team],
+    [t('outbox_reporter'), p.reporter],
+    [t('outbox_version'), p.extensionVersion],
   ];
   return (
     <dl class="report">

@@ -6,8 +6,10 @@ import { OPTIONS_CSS } from '@/components/options/styles';
 import { SECTIONS_CSS } from '@/components/options/sections';
 import { send } from '@/components/shared/send';
 import { PAGE_CSS, addStyles } from '@/components/shared/styles';
+import { localizeDocument } from '@/components/shared/document';
 
 addStyles(document, PAGE_CSS, OPTIONS_CSS, SECTIONS_CSS);
+localizeDocument(document, 'options_title');
 
 // Called straight from the click handler: the permission prompt needs that user gesture.
 const requestPermission = (origins: string[]) => browser.permissions.request({ origins });

@@ -4,8 +4,10 @@ import { Popup } from '@/components/popup/Popup';
 import { POPUP_CSS } from '@/components/popup/styles';
 import { send } from '@/components/shared/send';
 import { PAGE_CSS, addStyles } from '@/components/shared/styles';
+import { localizeDocument } from '@/components/shared/document';
 
 addStyles(document, PAGE_CSS, POPUP_CSS);
+localizeDocument(document, 'extName');
 
 function openOptions() {
   void browser.runtime.openOptionsPage();

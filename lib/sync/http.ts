@@ -5,14 +5,22 @@
 import { BatchResponseSchema, PROTOCOL, type Batch } from './protocol';
 import type { Endpoint } from '../settings';
 import type { Report } from '../report';
+import { tGlobal, type Localized, type MessageKey } from '../i18n-core';
+
+/** What went wrong, in words (`message`, the browser's language now) and as data to store (`said`). */
+type Said = { message: string; said: Localized };
 
 export type PostResult =
   | { kind: 'ok'; status: number; sent: string[]; rejected: { id: string; reason: string }[] }
-  | { kind: 'retry'; status?: number; retryAfterMs: number | null; message: string }
+  | ({ kind: 'retry'; status?: number; retryAfterMs: number | null } & Said)
   /** Delivery stops until the user acts: a refused token or a wrong address. */
-  | { kind: 'auth'; status: number; message: string }
-  | { kind: 'too-large'; status: number; message: string }
-  | { kind: 'bad'; status: number; message: string };
+  | ({ kind: 'auth'; status: number } & Said)
+  | ({ kind: 'too-large'; status: number } & Said)
+  | ({ kind: 'bad'; status: number } & Said);
+
+function saying(key: MessageKey, ...subs: string[]): Said {
+  return { message: tGlobal(key, ...subs), said: { key, subs } };
+}
 
 export interface PostDeps {
   fetch: typeof fetch;
@@ -73,9 +81,7 @@ export async function postBatch(endpoint: Endpoint, reports: Report[], deps: Pos
     return {
       kind: 'retry',
       retryAfterMs: null,
-      message: timedOut
-        ? `The endpoint did not answer within ${seconds} s.`
-        : `Could not reach the endpoint (${e instanceof Error ? e.message : String(e)}).`,
+      ...(timedOut ? saying('sync_timeout', String(seconds)) : saying('sync_unreachable', e instanceof Error ? e.message : String(e))),
     };
   } finally {
     clearTimeout(timer);
@@ -83,26 +89,28 @@ export async function postBatch(endpoint: Endpoint, reports: Report[], deps: Pos
 
   const status = res.status;
   const said = excerpt(text);
+  // The status and what the endpoint said, as one substitution: "404: Not Found".
+  const answer = `${status}${said ? `: ${said}` : ''}`;
   if (status >= 200 && status < 300) return { kind: 'ok', status, ...readAcks(reports, text) };
   // The address itself is wrong (a typo, a moved collector): no report is at fault, so
   // splitting would wrongly mark every waiting report as refused.
   if (status === 404 || status === 405 || status === 410) {
-    return { kind: 'auth', status, message: `The endpoint address answered ${status}${said ? `: ${said}` : ''}. Check the address in the settings, then choose “Sync now”.` };
+    return { kind: 'auth', status, ...saying('sync_wrongAddress', answer) };
   }
   if (status === 401 || status === 403) {
-    return { kind: 'auth', status, message: `The endpoint refused the token (${status}${said ? `: ${said}` : ''}). Check the token in the settings, then choose “Sync now”.` };
+    return { kind: 'auth', status, ...saying('sync_tokenRefused', answer) };
   }
-  if (status === 413) return { kind: 'too-large', status, message: `The endpoint said the batch is too large (413).` };
+  if (status === 413) return { kind: 'too-large', status, ...saying('sync_batchTooLarge') };
   const retryAfter = parseRetryAfter(res.headers.get('retry-after'), deps.now());
   if (RETRY_STATUS.has(status) || status >= 500) {
     return {
       kind: 'retry',
       status,
       retryAfterMs: retryAfter === null ? null : Math.max(MIN_RETRY_AFTER_MS, retryAfter),
-      message: `The endpoint answered ${status}${said ? `: ${said}` : ''}; will try again.`,
+      ...saying('sync_willRetry', answer),
     };
   }
-  return { kind: 'bad', status, message: `The endpoint refused it (${status}${said ? `: ${said}` : ''}).` };
+  return { kind: 'bad', status, ...saying('sync_refused', answer) };
 }
 
 /** Per-report answers of a 2xx. A bare or unreadable 2xx means every report was accepted. */
@@ -116,7 +124,7 @@ function readAcks(reports: Report[], text: string): { sent: string[]; rejected: 
   const parsed = BatchResponseSchema.safeParse(body ?? {});
   const rejected = new Map<string, string>();
   if (parsed.success) {
-    for (const r of parsed.data.rejected) rejected.set(r.id, excerpt(r.reason ?? '', 2000) || 'The endpoint gave no reason.');
+    for (const r of parsed.data.rejected) rejected.set(r.id, excerpt(r.reason ?? '', 2000) || tGlobal('sync_noReason'));
   }
   const ids = new Set(reports.map((r) => r.id));
   return {

@@ -9,14 +9,17 @@ import { evictSent, lease, settle, type Outbox, type OutboxRecord } from '../out
 import type { Settings } from '../settings';
 import { postBatch, type PostDeps, type PostResult } from './http';
 import { MAX_BATCH_BYTES } from './protocol';
+import { tGlobal, type Localized } from '../i18n-core';
 
 export interface SyncState {
   /** Consecutive failed rounds; 0 after any delivery. */
   attempt: number;
   nextAttemptAt: number | null;
   lastSuccessAt: number | null;
-  lastError: { message: string; at: number } | null;
+  /** `said`: the same as data, put into words when shown (absent in states stored by older versions). */
+  lastError: { message: string; at: number; said?: Localized } | null;
   paused: string | null;
+  pausedSaid?: Localized | null;
 }
 
 export const INITIAL_SYNC_STATE: SyncState = { attempt: 0, nextAttemptAt: null, lastSuccessAt: null, lastError: null, paused: null };
@@ -63,7 +66,7 @@ export function createUploader(deps: UploaderDeps) {
       deps.schedule(state.nextAttemptAt);
       return 'waiting';
     }
-    state = { ...state, paused: null, nextAttemptAt: null };
+    state = { ...state, paused: null, pausedSaid: null, nextAttemptAt: null };
     const timeoutMs = endpoint.timeoutSeconds * 1000;
     const post = (recs: OutboxRecord[]) => postBatch(endpoint, recs.map((r) => r.report), { ...deps, timeoutMs });
 
@@ -84,7 +87,8 @@ export function createUploader(deps: UploaderDeps) {
         case 'too-large':
         case 'bad': {
           if (recs.length === 1) {
-            const reason = res.kind === 'too-large' ? 'The endpoint refused this report as too large (413).' : res.message;
+            // Kept with the report (and exported), so in words now.
+            const reason = res.kind === 'too-large' ? tGlobal('sync_reportTooLarge') : res.message;
             await settle(db, { rejected: [{ id: ids[0]!, reason }] }, deps.now());
             return { kind: 'ok', status: res.status, sent: [], rejected: [{ id: ids[0]!, reason }] };
           }
@@ -139,14 +143,14 @@ export function createUploader(deps: UploaderDeps) {
     if (res) {
       const at = deps.now();
       if (res.kind === 'auth') {
-        state = { ...state, paused: res.message, lastError: { message: res.message, at } };
+        state = { ...state, paused: res.message, pausedSaid: res.said, lastError: { message: res.message, at, said: res.said } };
         outcome = 'paused';
       } else {
         const wait =
           res.kind === 'retry' && res.retryAfterMs !== null
             ? Math.min(res.retryAfterMs, RETRY_AFTER_CAP_MS)
             : backoffMs(state.attempt, deps.random);
-        state = { ...state, attempt: state.attempt + 1, nextAttemptAt: at + wait, lastError: { message: res.message, at } };
+        state = { ...state, attempt: state.attempt + 1, nextAttemptAt: at + wait, lastError: { message: res.message, at, said: res.said } };
         deps.schedule(at + wait);
         outcome = 'retry-later';
       }

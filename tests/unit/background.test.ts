@@ -3,7 +3,7 @@
  * what arrives from a content script is validated, stored, undone, or refused with a
  * message a person can act on.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandler } from '../../lib/background';
 import { draftFor } from '../../lib/draft';
@@ -164,6 +164,31 @@ describe('layout:status and status:get', () => {
     status = ((await handle({ type: 'status:get' }, me)) as any).status;
     expect(status.layoutWarnings).toEqual([]);
     expect(await fakeBrowser.storage.local.get('layoutWarnings')).toEqual({ layoutWarnings: {} });
+  });
+
+  it('puts a stored delivery problem into words when it is shown, in the language of the moment', async () => {
+    const said = { key: 'sync_tokenRefused', subs: ['401: bad token'] };
+    await fakeBrowser.storage.local.set({
+      syncState: { attempt: 0, nextAttemptAt: null, lastSuccessAt: null, lastError: { message: 'words of the day', at: NOW, said }, paused: 'words of the day', pausedSaid: said },
+    });
+    let sync = ((await handle({ type: 'status:get' }, me)) as any).status.sync;
+    const english = 'The endpoint refused the token (401: bad token). Check the token in the settings, then choose “Sync now”.';
+    expect(sync.lastError.message).toBe(english);
+    expect(sync.paused).toBe(english);
+
+    const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string[]) =>
+      key === 'sync_tokenRefused' ? `Jeton refusé (${subs?.[0]})` : '') as never);
+    sync = ((await handle({ type: 'status:get' }, me)) as any).status.sync;
+    expect(sync.paused).toBe('Jeton refusé (401: bad token)');
+    getMessage.mockRestore();
+
+    // Written by an older version (no key), or with a key this version no longer has: as stored.
+    await fakeBrowser.storage.local.set({
+      syncState: { attempt: 0, nextAttemptAt: null, lastSuccessAt: null, lastError: { message: 'old words', at: NOW }, paused: 'old pause', pausedSaid: { key: 'gone_key', subs: [] } },
+    });
+    sync = ((await handle({ type: 'status:get' }, me)) as any).status.sync;
+    expect(sync.lastError.message).toBe('old words');
+    expect(sync.paused).toBe('old pause');
   });
 
   it('counts stored reports', async () => {

@@ -137,6 +137,8 @@ describe('retrying', () => {
     expect(scheduled).toEqual([T0 + 1000]);
     expect(state).toMatchObject({ attempt: 1, nextAttemptAt: T0 + 1000 });
     expect(state.lastError?.message).toBe(`The endpoint answered ${status}: busy; will try again.`);
+    // Also kept as data, so the popup can say it in whatever language the browser has later.
+    expect(state.lastError?.said).toEqual({ key: 'sync_willRetry', subs: [`${status}: busy`] });
   });
 
   it('waits out the backoff unless forced, then delivers and resets it', async () => {
@@ -215,6 +217,7 @@ describe('refusals', () => {
     const up = uploader();
     expect(await up.sync()).toBe('paused');
     expect(state.paused).toBe('The endpoint refused the token (401: bad token). Check the token in the settings, then choose “Sync now”.');
+    expect(state.pausedSaid).toEqual({ key: 'sync_tokenRefused', subs: ['401: bad token'] });
     expect(await states()).toEqual({ pending: 2, sending: 0, sent: 0, rejected: 0 });
     expect(await up.sync()).toBe('paused');
     expect(requests).toHaveLength(1);
