@@ -1,3 +1,4 @@
+import '@/lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { createHandler, loadSyncState, saveSyncState } from '@/lib/background';
 import { loadEffective } from '@/lib/effective';

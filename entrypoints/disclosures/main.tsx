@@ -1,3 +1,4 @@
+import '@/lib/zod-setup';
 import { render } from 'preact';
 import { Directory } from '@/components/disclosures/Directory';
 import { DIRECTORY_CSS } from '@/components/disclosures/styles';

@@ -1,3 +1,4 @@
+import '@/lib/zod-setup';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options } from '@/components/options/Options';
