@@ -82,7 +82,8 @@ export function createApp(opts: AppOptions) {
     '/api/reports',
     bodyLimit({
       maxSize: maxBody,
-      onError: (c) => problem(c, 413, `The body is larger than ${maxBody} bytes; send fewer reports at a time.`),
+      // The rest of the body is not read: the connection cannot carry another request after it.
+      onError: (c) => problem(c, 413, `The body is larger than ${maxBody} bytes; send fewer reports at a time.`, { connection: 'close' }),
     }),
     guard('ingest', 'reports'),
     async (c) => {
