@@ -14,6 +14,7 @@ import { createToken, listTokens, revokeToken, type TokenInfo, type TokenKind } 
 import { claim, readLock } from './control';
 import { optionsFromEnv } from './config';
 import { startCollector } from './server';
+import { ensureDashboard } from './dashboard-build';
 import { TEAM_CONFIG_SCHEMA, teamConfigLink, TeamConfigSchema, type TeamConfigInput } from '../../lib/team';
 
 const USAGE = `Usage:
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
   const [cmd = 'serve', sub, ...rest] = argv;
   const env = optionsFromEnv();
   if (cmd === 'serve') {
+    await ensureDashboard((m) => process.stderr.write(`${m}\n`));
     const c = await startCollector(env);
     const stop = async () => {
       await c.close();

@@ -18,6 +18,8 @@ export const FiltersSchema = z.object({
   category: word.optional(),
   rating: z.enum(['up', 'down', 'none']).optional(),
   flagged: z.enum(['yes', 'no']).optional(),
+  /** One answer (its answer.key): everything reported about it. */
+  answer: z.string().min(1).max(500).optional(),
   /** Words in the answer, prompt, comment or correction. */
   q: word.optional(),
 });

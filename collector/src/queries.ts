@@ -22,6 +22,7 @@ function where(scope: Scope, f: Filters): { sql: string; params: unknown[] } {
   if (f.vendor) conds.push(`vendor = ${p(f.vendor)}`);
   if (f.site) conds.push(`site = ${p(f.site)}`);
   if (f.model) conds.push(f.model === UNKNOWN ? 'model IS NULL' : `model = ${p(f.model)}`);
+  if (f.answer) conds.push(`answer_key = ${p(f.answer)}`);
   if (f.category) conds.push(`${p(f.category)} = ANY(flags)`);
   if (f.rating === 'none') conds.push('rating IS NULL');
   else if (f.rating) conds.push(`rating = ${p(f.rating)}`);
