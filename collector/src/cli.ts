@@ -44,6 +44,23 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return cmd === 'help' || cmd === '--help' ? 0 : 2;
   }
+  // Arguments are checked before the database is opened, which takes seconds.
+  const { values } = parseArgs({
+    args: sub === 'create' ? rest : [],
+    options: {
+      kind: { type: 'string' },
+      team: { type: 'string' },
+      name: { type: 'string' },
+      'team-name': { type: 'string' },
+      endpoint: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const kind = values.kind as TokenKind;
+  if (sub === 'create') {
+    if (kind !== 'ingest' && kind !== 'admin') throw new Error('--kind is ingest or admin.');
+    if (kind === 'ingest' && !values.team) throw new Error('An ingest token belongs to a team: give --team <id>.');
+  }
   const ops = await tokenOps(env);
   try {
     if (sub === 'list') {
@@ -62,19 +79,6 @@ async function main(argv: string[]): Promise<number> {
       return ok ? 0 : 1;
     }
     if (sub === 'create') {
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          kind: { type: 'string' },
-          team: { type: 'string' },
-          name: { type: 'string' },
-          'team-name': { type: 'string' },
-          endpoint: { type: 'string' },
-          out: { type: 'string' },
-        },
-      });
-      const kind = values.kind as TokenKind;
-      if (kind !== 'ingest' && kind !== 'admin') throw new Error('--kind is ingest or admin.');
       const { token, info } = await ops.create({ kind, team: values.team ?? null, name: values.name });
       process.stdout.write(`Created ${info.kind} token ${info.id} for ${info.team ? `team ${info.team}` : 'every team'}.\n`);
       process.stdout.write(`Token (shown once, store it now):\n\n  ${token}\n\n`);
