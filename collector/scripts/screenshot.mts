@@ -1,5 +1,5 @@
 // Regenerates docs/collector.png (the README screenshot of the dashboard):
-//   npx tsx collector/scripts/screenshot.mts [--light]
+//   npx tsx collector/scripts/screenshot.mts [--light] [--out=path.png]
 // A collector on a temporary embedded database, a few hundred seeded reports delivered through the
 // real ingest API, and the dashboard signed in with an admin token in headless Chromium.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { batch } from '../tests/reports';
 import { seedReports } from './seed';
 
 const light = process.argv.includes('--light');
+const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? 'docs/collector.png';
 await ensureDashboard(console.log);
 const dir = mkdtempSync(join(tmpdir(), 'bta-collector-shot-'));
 const c = await startCollector({ port: 0, dataDir: dir, log: false });
@@ -39,9 +40,9 @@ try {
   await page.waitForTimeout(300); // charts draw on the next frame; nothing to await on a canvas
   // The page down to the first rows of the table: enough to show every part without a wall of rows.
   const top = await page.evaluate(() => document.querySelector('table')!.getBoundingClientRect().top + scrollY);
-  await page.screenshot({ path: 'docs/collector.png', fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.round(top + 700) } });
+  await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.round(top + 700) } });
   await browser.close();
-  console.log(`docs/collector.png: ${reports.length} reports`);
+  console.log(`${out}: ${reports.length} reports`);
 } finally {
   await c.close();
   rmSync(dir, { recursive: true, force: true });

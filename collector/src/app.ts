@@ -11,7 +11,7 @@ import type { Db } from './db';
 import { bearer, createToken, findToken, listTokens, revokeToken, type TokenInfo } from './auth';
 import { secretMatches } from './control';
 import { extensionCors } from './cors';
-import { batchResponse, parseBatch, storeReports } from './ingest';
+import { batchResponse, parseBatch, storeEach } from './ingest';
 import { RateLimiter } from './ratelimit';
 import type { Logger } from './log';
 import { parseFilters } from './filters';
@@ -97,14 +97,14 @@ export function createApp(opts: AppOptions) {
         return problem(c, parsed.status, parsed.error, parsed.status === 503 ? { 'retry-after': '3600' } : {});
       }
       if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
-      let inserted: Set<string>;
+      let stored: Awaited<ReturnType<typeof storeEach>>;
       try {
-        inserted = await storeReports(db, { team: token.team!, tokenId: token.id }, parsed.envelope, parsed.valid);
+        stored = await storeEach(db, { team: token.team!, tokenId: token.id }, parsed.envelope, parsed.valid);
       } catch (e) {
         log('error', 'storing failed', { ...base, error: String(e) });
         return problem(c, 503, 'The collector could not store the reports right now; they will be sent again.', { 'retry-after': '30' });
       }
-      const body = batchResponse(parsed.valid, inserted, parsed.rejected);
+      const body = batchResponse(parsed.valid, stored.inserted, [...parsed.rejected, ...stored.refused]);
       log('info', 'batch stored', {
         ...base,
         client: parsed.envelope.client.version,

@@ -109,11 +109,45 @@ export async function storeReports(
   return new Set(rows.map((r) => r.id));
 }
 
+/** SQLSTATE class 22: the database refused a value (a date out of its range, say), not the request. */
+const isDataError = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('22');
+
+/**
+ * Stores the batch in one statement; if the database refuses a value in it, stores the reports one
+ * by one and rejects the ones it refuses, so that one odd report cannot hold back the others (a
+ * 503 would make the extension resend the same batch forever).
+ */
+export async function storeEach(
+  db: Queryable,
+  who: { team: string; tokenId: string },
+  envelope: Pick<Envelope, 'client'>,
+  reports: Report[],
+): Promise<{ inserted: Set<string>; refused: BatchResponse['rejected'] }> {
+  try {
+    return { inserted: await storeReports(db, who, envelope, reports), refused: [] };
+  } catch (e) {
+    if (!isDataError(e) || reports.length === 1) {
+      if (isDataError(e)) return { inserted: new Set(), refused: [{ id: reports[0]!.id, reason: `Invalid report: the database refused a value in it (${(e as Error).message}).` }] };
+      throw e;
+    }
+  }
+  const inserted = new Set<string>();
+  const refused: BatchResponse['rejected'] = [];
+  for (const r of reports) {
+    const one = await storeEach(db, who, envelope, [r]);
+    for (const id of one.inserted) inserted.add(id);
+    refused.push(...one.refused);
+  }
+  return { inserted, refused };
+}
+
 /** The three lists of the answer, every report of the batch in exactly one. */
 export function batchResponse(valid: Report[], inserted: Set<string>, rejected: BatchResponse['rejected']): BatchResponse {
+  const out = new Set(rejected.map((r) => r.id));
+  const kept = valid.filter((r) => !out.has(r.id));
   return {
-    accepted: valid.filter((r) => inserted.has(r.id)).map((r) => r.id),
-    duplicate: valid.filter((r) => !inserted.has(r.id)).map((r) => r.id),
+    accepted: kept.filter((r) => inserted.has(r.id)).map((r) => r.id),
+    duplicate: kept.filter((r) => !inserted.has(r.id)).map((r) => r.id),
     rejected,
   };
 }

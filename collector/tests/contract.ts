@@ -2,6 +2,7 @@
  * The API contract of docs/endpoint.md, written once and run on each database (PGlite and a real
  * PostgreSQL server): the same requests must give the same answers and store the same rows.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchResponseSchema } from '../../lib/sync/protocol';
 import { createApp } from '../src/app';
@@ -63,6 +64,13 @@ export function contractSuite(label: string, backend: Backend) {
       expect(row).toMatchObject({ team: 'newsroom', vendor: 'openai', flags: ['factually-wrong'], report: { comment: 'Wrong year.' } });
     });
 
+    it("accepts the example batch of docs/endpoint.md as it is written", async () => {
+      const doc = readFileSync(new URL('../../docs/endpoint.md', import.meta.url), 'utf8');
+      const example = JSON.parse(/<!-- example: batch -->\s*```json\n([\s\S]*?)```/.exec(doc)![1]!);
+      const body = await (await post(example)).json();
+      expect(body).toEqual({ accepted: example.reports.map((r: { id: string }) => r.id), duplicate: [], rejected: [] });
+    });
+
     it('answers a connection test (no reports) with 200 and empty lists', async () => {
       const res = await post(batch([]));
       expect(res.status).toBe(200);
@@ -100,6 +108,20 @@ export function contractSuite(label: string, backend: Backend) {
       expect(body.accepted).toEqual([ok.id]);
       expect(body.rejected.map((r: { id: string }) => r.id)).toEqual([nul.id, lone.id]);
       expect(body.rejected[0].reason).toMatch(/comment/);
+    });
+
+    it('rejects a report with a value the database refuses (year 0) and stores the rest of the batch', async () => {
+      const ok1 = makeReport();
+      const year0 = makeReport({ createdAt: '0000-01-01T00:00:00Z' });
+      const ok2 = makeReport();
+      const res = await post(batch([ok1, year0, ok2]));
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.accepted).toEqual([ok1.id, ok2.id]);
+      expect(body.duplicate).toEqual([]);
+      expect(body.rejected.map((r: { id: string }) => r.id)).toEqual([year0.id]);
+      expect(body.rejected[0].reason).toMatch(/database refused/);
+      expect(await stored([ok1.id, year0.id, ok2.id])).toEqual([ok1.id, ok2.id].sort());
     });
 
     it('answers a resent report as duplicate and keeps one row', async () => {
