@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'collector',
           include: ['collector/tests/**/*.test.{ts,tsx}'],
           environment: 'node',
-          globalSetup: ['collector/tests/postgres-setup.ts'],
+          globalSetup: ['collector/tests/dashboard-setup.ts', 'collector/tests/postgres-setup.ts'],
           // Creating an embedded database takes several seconds on a slow machine.
           testTimeout: 30_000,
           hookTimeout: 120_000,

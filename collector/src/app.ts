@@ -234,7 +234,13 @@ function serveDashboard(c: Context, dir: string | undefined) {
     return c.text('The dashboard is not built: run `npm run collector:build` (or start with `npm run collector`, which builds it).', 503);
   }
   const root = resolve(dir);
-  const path = normalize(join(root, decodeURIComponent(c.req.path)));
+  let decoded = '/';
+  try {
+    decoded = decodeURIComponent(c.req.path);
+  } catch {
+    // A malformed escape names no file: the app itself answers.
+  }
+  const path = normalize(join(root, decoded));
   const inside = path.startsWith(root + sep);
   // Every unknown path is the app itself (one page); only real files under assets/ are served as such.
   const file = inside && existsSync(path) && extname(path) ? path : join(root, 'index.html');

@@ -301,6 +301,23 @@ export function contractSuite(label: string, backend: Backend) {
       expect(jsonl.trim().split('\n').map((l) => JSON.parse(l).report.id)).toEqual([labReport.id]);
     });
 
+    it('serves the dashboard with a strict content security policy, and nothing outside its folder', async () => {
+      const page = await fetch(`${c.url}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+      expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+      const html = await page.text();
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+      const js = await fetch(`${c.url}${script}`);
+      expect(js.headers.get('content-type')).toMatch(/javascript/);
+      expect(js.headers.get('cache-control')).toContain('immutable');
+      for (const probe of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/%E0%A4%A']) {
+        const res = await fetch(`${c.url}${probe}`);
+        expect(await res.text()).toBe(html);
+      }
+    });
+
     it('exports every report of a filter across chunk boundaries, newest first, each once', async () => {
       const base = Date.parse('2025-01-10T12:00:00Z');
       const many = Array.from({ length: 120 }, (_, i) => makeReport({ model: 'Export Model' }, base + Math.floor(i / 3) * 1000));

@@ -7,6 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../fixtures/cases/chatgpt';
 import { asDocument, fixtureHtml } from '../fixtures/load';
@@ -21,6 +23,7 @@ let collector: Collector;
 let browser: Browser;
 let ingest: string;
 let admin: string;
+let dashboard: Page;
 
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))]);
@@ -103,5 +106,17 @@ describe('the reference collector', () => {
     expect(await page.getByRole('img', { name: /Reports by vendor: OpenAI 1/ }).count()).toBe(1);
     expect(await page.getByRole('img', { name: /Flags by category: Factually wrong 1/ }).count()).toBe(1);
     expect(errors).toEqual([]);
+    dashboard = page;
+  });
+
+  it('has no serious accessibility problem in light or dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await dashboard.emulateMedia({ colorScheme: scheme });
+      const { violations } = await new AxeBuilder({ page: dashboard }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap((v) => v.nodes.map((n) => `${scheme}: ${v.id} at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+      expect(serious).toEqual([]);
+    }
   });
 });
