@@ -1,5 +1,5 @@
 /** The collector's small parts that need no database. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { parseBatch } from '../src/ingest';
 import { RateLimiter } from '../src/ratelimit';
 import { optionsFromEnv } from '../src/config';
 import { batch, makeReport } from './reports';
+import { findBin, MISSING } from './postgres-setup';
 
 describe('tokens', () => {
   it('reads only a well-formed Bearer header', () => {
@@ -116,5 +117,23 @@ describe('the data folder lock of the embedded database', () => {
     const again = claim(dir, '');
     expect(readLock(dir)?.pid).toBe(process.pid);
     again.release();
+  });
+});
+
+describe('the PostgreSQL test server', () => {
+  it('is found in Debian\'s layout, newest version first, and its absence is a failure that says what to install', () => {
+    const root = mkdtempSync(join(tmpdir(), 'bta-pgroot-'));
+    try {
+      expect(findBin(root)).toBeNull();
+      for (const v of ['9.6', '15', '13']) mkdirSync(join(root, v, 'bin'), { recursive: true });
+      expect(findBin(root)).toBeNull();
+      writeFileSync(join(root, '13', 'bin', 'initdb'), '');
+      writeFileSync(join(root, '15', 'bin', 'initdb'), '');
+      expect(findBin(root)).toBe(join(root, '15', 'bin'));
+      expect(findBin(join(root, 'absent'))).toBeNull();
+      expect(MISSING).toMatch(/apt-get install postgresql/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -18,8 +18,10 @@ declare module 'vitest' {
   }
 }
 
-function findBin(): string | null {
-  const root = '/usr/lib/postgresql';
+export const MISSING = 'No PostgreSQL server binaries in /usr/lib/postgresql/*/bin: install postgresql (apt-get install postgresql) or set TEST_DATABASE_URL.';
+
+/** The newest installed server's bin folder, Debian's layout. */
+export function findBin(root = '/usr/lib/postgresql'): string | null {
   if (!existsSync(root)) return null;
   const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/initdb'))).sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(root, versions[0], 'bin') : null;
@@ -45,7 +47,7 @@ export default async function setup(project: TestProject) {
   const bin = findBin();
   if (!bin) {
     project.provide('postgresUrl', '');
-    project.provide('postgresError', 'No PostgreSQL server binaries in /usr/lib/postgresql/*/bin: install postgresql (apt-get install postgresql) or set TEST_DATABASE_URL.');
+    project.provide('postgresError', MISSING);
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'bta-pg-'));
