@@ -11,6 +11,18 @@ import type { RateLimiter } from './ratelimit';
 
 export function adminApi(db: Db, limiter: RateLimiter, log: Logger) {
   const admin = new Hono<Env>();
+  admin.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const token = c.get('token') as { id: string } | undefined;
+    log(c.res.status >= 500 ? 'error' : 'info', 'admin request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      token: token?.id ?? null,
+      ms: Math.round(performance.now() - started),
+    });
+  });
   admin.use('*', guard(db, limiter, log, 'admin', 'dashboard'));
   admin.use('*', async (c, next) => {
     await next();

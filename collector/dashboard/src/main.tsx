@@ -1,3 +1,4 @@
+import './zod-setup';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { session } from './api';
