@@ -1,6 +1,7 @@
 /**
  * startCollector: the whole collector on a port, for the CLI, the tests and the bench harness.
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,6 @@ import { createApp } from './app';
 import { createToken, type TokenInfo, type TokenKind } from './auth';
 import { jsonLogger, silentLogger, type Logger } from './log';
 import { claim, readLock } from './control';
-import { randomBytes } from 'node:crypto';
 
 export const COLLECTOR_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DATA_DIR = resolve(COLLECTOR_DIR, 'data');
