@@ -15,6 +15,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'collector',
+          include: ['collector/tests/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          globalSetup: ['collector/tests/dashboard-setup.ts', 'collector/tests/postgres-setup.ts'],
+          // Creating an embedded database takes several seconds on a slow machine.
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
