@@ -3,14 +3,14 @@
  * cost in real headless Chromium, each figure measured side by side in one run, with and
  * without the extension. Prints one table and writes bench/results/<date>.json.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR } from '../tests/e2e/harness';
-import { startFlakyEndpoint } from '../tests/e2e/flaky-endpoint';
+import { startCollector } from '../collector/src/server';
 import { asDocument, fixtureHtml } from '../tests/fixtures/load';
 import { launchBench, metrics, type BenchBrowser } from './browser';
 import { SITES, longConversation, markdownChunks, type BenchSite, type Op } from './pages';
@@ -194,8 +194,18 @@ async function long(withExt: BenchBrowser, without: BenchBrowser) {
 async function delivery(withExt: BenchBrowser) {
   const DELAY_MS = 20;
   const BATCH = 100;
-  const endpoint = await startFlakyEndpoint({ failRate: 0, slowMs: 30_000, delayMs: DELAY_MS });
+  // The reference collector on its embedded database, with 20 ms added to every ingest request
+  // (a nearby server), and a rate limit that does not get in the way.
+  const dataDir = mkdtempSync(join(tmpdir(), 'bta-bench-collector-'));
+  const collector = await startCollector({
+    port: 0,
+    dataDir,
+    latencyMs: DELAY_MS,
+    log: false,
+    rateLimit: { burst: 1_000_000, perSecond: 1_000_000 },
+  });
   try {
+    const { token } = await collector.createToken('ingest', 'bench');
     const page = await withExt.context.newPage();
     await page.goto(`chrome-extension://${withExt.extensionId}/popup.html`);
     const t0 = performance.now();
@@ -216,11 +226,12 @@ async function delivery(withExt: BenchBrowser) {
 
     const t1 = performance.now();
     await page.evaluate(`chrome.storage.local.set({ settings: { version: 1, keepSentDays: 30,
-      endpoint: { url: ${JSON.stringify(endpoint.url)}, batchSize: ${BATCH}, timeoutSeconds: 20 } } })
+      endpoint: { url: ${JSON.stringify(collector.ingestUrl)}, token: ${JSON.stringify(token)}, batchSize: ${BATCH}, timeoutSeconds: 20 } } })
       .then(() => { chrome.runtime.sendMessage({ type: 'sync:now' }); })`);
-    await endpoint.untilStored(CFG.reports);
+    await collector.untilStored(CFG.reports);
     const deliverMs = performance.now() - t1;
     await page.close();
+    const batches = collector.storedBatches();
     const r = {
       reports: CFG.reports,
       enqueueMs: round(enqueueMs),
@@ -229,13 +240,14 @@ async function delivery(withExt: BenchBrowser) {
       batchSize: BATCH,
       deliverMs: round(deliverMs),
       deliverPerS: round((CFG.reports / deliverMs) * 1000),
-      batches: endpoint.requests,
-      batchesPerS: round((endpoint.requests / deliverMs) * 1000),
+      batches,
+      batchesPerS: round((batches / deliverMs) * 1000),
     };
     log(`delivery: ${JSON.stringify(r)}`);
     return r;
   } finally {
-    await endpoint.close();
+    await collector.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -43,6 +43,8 @@ export interface Collector {
   /** Resolves once `n` reports in all have been newly stored through this instance. */
   untilStored(n: number): Promise<void>;
   storedCount(): number;
+  /** Requests that stored at least one new report (the bench's batches per second). */
+  storedBatches(): number;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startCollector(opts: CollectorOptions = {}): Promise<Colle
   const db = await openDb({ databaseUrl: opts.databaseUrl, dataDir });
   const controlSecret = randomBytes(32).toString('base64url');
   let stored = 0;
+  let batches = 0;
   const waiters: { n: number; resolve: () => void }[] = [];
   const app = createApp({
     db,
@@ -68,6 +71,7 @@ export async function startCollector(opts: CollectorOptions = {}): Promise<Colle
     controlSecret: opts.databaseUrl ? undefined : controlSecret,
     onStored(ids) {
       stored += ids.length;
+      if (ids.length) batches++;
       for (const w of waiters.filter((w) => stored >= w.n)) {
         waiters.splice(waiters.indexOf(w), 1);
         w.resolve();
@@ -101,6 +105,7 @@ export async function startCollector(opts: CollectorOptions = {}): Promise<Colle
     createToken: (kind, team, name) => createToken(db, { kind, team, name }),
     untilStored: (n) => (stored >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve }))),
     storedCount: () => stored,
+    storedBatches: () => batches,
     async close() {
       await new Promise<void>((res) => {
         server.close(() => res());
