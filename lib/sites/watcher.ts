@@ -196,8 +196,9 @@ export function watchPage<M extends Mounted>(
     for (const r of records) {
       if (r.type === 'attributes') queueNode(r.target);
       else {
-        // Text streaming into an answer that is still being written: its own observer has it.
-        if (r.addedNodes.length && !r.removedNodes.length && insidePending(r.target)) continue;
+        // Text streaming into an answer that is still being written: its own observer has it. A
+        // removal in there cannot take a panel or a mounted answer with it (neither is inside one).
+        if (insidePending(r.target)) continue;
         for (const n of r.addedNodes) queueNode(n);
         if (r.removedNodes.length) needSweep = true;
       }
