@@ -27,7 +27,7 @@ export const INITIAL_SYNC_STATE: SyncState = { attempt: 0, nextAttemptAt: null, 
 export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_CAP_MS = 3_600_000;
 /** Batches posted at once; docs/endpoint.md promises endpoints no more than this. */
-export const IN_FLIGHT = 2;
+export const IN_FLIGHT = 3;
 /** Retry-After is honoured, but a broken server cannot park delivery for days. */
 export const RETRY_AFTER_CAP_MS = 6 * 3_600_000;
 
@@ -103,9 +103,9 @@ export function createUploader(deps: UploaderDeps) {
       }
     }
 
-    // Two batches in flight: while the endpoint answers one, the next is leased, sent, or
+    // Several batches in flight: while the endpoint answers one, the others are leased, sent or
     // settled, so the outbox's own work no longer adds to every round trip. The first failure
-    // stops new batches; the other one in flight still settles by its own answer.
+    // stops new batches; those still in flight settle by their own answers.
     const inFlight = new Set<Promise<void>>();
     let stop: Exclude<PostResult, { kind: 'ok' }> | null = null;
     let drained = false;

@@ -11,6 +11,7 @@ import {
   BACKOFF_CAP_MS,
   backoffMs,
   createUploader,
+  IN_FLIGHT,
   INITIAL_SYNC_STATE,
   type SyncState,
 } from '../../lib/sync/uploader';
@@ -284,9 +285,9 @@ describe('endpoint answers that must not lose or hammer', () => {
 });
 
 describe('one run at a time', () => {
-  it('keeps two batches in flight, never more, and delivers each report once', async () => {
+  it(`keeps ${IN_FLIGHT} batches in flight, never more, and delivers each report once`, async () => {
     settings = { ...settings, endpoint: { ...settings.endpoint!, batchSize: 100 } };
-    const ids = await add(250);
+    const ids = await add(100 * IN_FLIGHT + 50);
     const held: (() => void)[] = [];
     let open = 0;
     let most = 0;
@@ -299,31 +300,34 @@ describe('one run at a time', () => {
         });
       });
     const run = uploader().sync();
-    await untilRequests(2);
-    expect(open).toBe(2);
+    await untilRequests(IN_FLIGHT);
+    expect(open).toBe(IN_FLIGHT);
     held.shift()!();
-    await untilRequests(3);
+    await untilRequests(IN_FLIGHT + 1);
     while (held.length) held.shift()!();
     expect(await run).toBe('done');
-    expect(most).toBe(2);
+    expect(most).toBe(IN_FLIGHT);
+    expect(requests).toHaveLength(IN_FLIGHT + 1);
     expect(requests.flatMap((r) => r.batch.reports.map((x) => x.id)).sort()).toEqual([...ids].sort());
-    expect(await states()).toMatchObject({ pending: 0, sending: 0, sent: 250 });
+    expect(await states()).toMatchObject({ pending: 0, sending: 0, sent: ids.length });
   });
 
-  it('stops sending after a failure, but settles the batch still in flight by its own answer', async () => {
+  it('stops sending after a failure, but settles the batches still in flight by their own answers', async () => {
     settings = { ...settings, endpoint: { ...settings.endpoint!, batchSize: 10 } };
-    await add(40);
-    let releaseSecond!: () => void;
+    await add(100);
+    const held: (() => void)[] = [];
     answer = (_b, i) =>
       i === 0
         ? new Response(null, { status: 503 })
-        : new Promise<Response>((r) => (releaseSecond = () => r(new Response(null, { status: 200 }))));
+        : new Promise<Response>((r) => held.push(() => r(new Response(null, { status: 200 }))));
     const run = uploader().sync();
-    await untilRequests(2);
-    releaseSecond();
+    await untilRequests(IN_FLIGHT);
+    while (held.length) held.shift()!();
     expect(await run).toBe('retry-later');
-    expect(requests).toHaveLength(2);
-    expect(await states()).toMatchObject({ pending: 30, sending: 0, sent: 10 });
+    // The failed batch and the ones already in flight, and nothing after the failure was known.
+    expect(requests.length).toBeGreaterThanOrEqual(IN_FLIGHT);
+    const sent = (requests.length - 1) * 10;
+    expect(await states()).toMatchObject({ pending: 100 - sent, sending: 0, sent });
     expect(scheduled).toHaveLength(1);
   });
 
