@@ -228,9 +228,11 @@ async function delivery(withExt: BenchBrowser) {
     await page.evaluate(`chrome.storage.local.set({ settings: { version: 1, keepSentDays: 30,
       endpoint: { url: ${JSON.stringify(collector.ingestUrl)}, token: ${JSON.stringify(token)}, batchSize: ${BATCH}, timeoutSeconds: 20 } } })
       .then(() => { chrome.runtime.sendMessage({ type: 'sync:now' }); })`);
+    // The page was only the way in for the messages; a delivery normally runs with no extension
+    // page open (an open popup would refresh its counts after every batch).
+    await page.close();
     await collector.untilStored(CFG.reports);
     const deliverMs = performance.now() - t1;
-    await page.close();
     const batches = collector.storedBatches();
     const r = {
       reports: CFG.reports,
