@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { readOutboxRecords } from '../outbox-read';
 
 export const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -114,21 +115,7 @@ export async function waitForPanels(page: Page, n: number, timeout = 20_000): Pr
 }
 
 /** Every report in the extension's IndexedDB, read inside its service worker. */
-export function storedReports(worker: Worker): Promise<any[]> {
-  return worker.evaluate(
-    () =>
-      new Promise<any[]>((resolve, reject) => {
-        const open = indexedDB.open('behind-the-answer');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('reports').objectStore('reports').getAll();
-          req.onsuccess = () => {
-            resolve(req.result.map((r: { report: unknown }) => r.report));
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+export async function storedReports(worker: Worker): Promise<any[]> {
+  const recs = await worker.evaluate(readOutboxRecords);
+  return recs.map((r) => r.report);
 }

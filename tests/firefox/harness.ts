@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { readOutboxRecords } from '../outbox-read';
 
 export const FIREFOX_EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -144,21 +145,8 @@ export async function waitForPanels(page: Page, n: number, timeout = 20_000): Pr
 }
 
 /** Every report in the extension's IndexedDB outbox, read from one of its own pages. */
-export function storedReports(extensionPage: Page): Promise<any[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<any[]>((resolve, reject) => {
-        const open = indexedDB.open('behind-the-answer');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('reports').objectStore('reports').getAll();
-          req.onsuccess = () => {
-            resolve(req.result.map((r: { state: string; report: object }) => ({ ...r.report, state: r.state })));
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+/** Every report in the extension's IndexedDB outbox (with its state), read from one of its own pages. */
+export async function storedReports(extensionPage: Page): Promise<any[]> {
+  const recs = await extensionPage.evaluate(readOutboxRecords);
+  return recs.map((r) => ({ ...r.report, state: r.state }));
 }
