@@ -210,7 +210,7 @@ export function formatTable(r: BenchResult): string {
   rows.push([`Delivery (${d.reports} reports)`, '', '']);
   rows.push(['  into the outbox via messaging', `${fmt(d.enqueuePerS)} reports/s`, '']);
   rows.push([
-    `  to local endpoint (+${d.endpointDelayMs} ms/batch)`,
+    `  to the reference collector (+${d.endpointDelayMs} ms/batch)`,
     `${fmt(d.deliverPerS)} reports/s, ${fmt(d.batchesPerS)} batches/s`,
     '≥ 1,000 reports/s',
   ]);
