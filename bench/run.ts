@@ -151,6 +151,15 @@ async function long(withExt: BenchBrowser, without: BenchBrowser) {
     const answers = await call<number>(bare.page, 'countAnswers', s.adapter.selectors.answer);
     await sleep(3000);
     const heapWithoutMB = await heapMB(bare.cdp);
+    // The control: the same streamed answer with no extension, on the short and the long page,
+    // so that what the page itself costs more at turn 1,000 (parsing, GC) is seen as such.
+    const bareShort = await without.open(urls[10]);
+    await sleep(2000);
+    const bareAt: Record<'10' | 'N', number[]> = { 10: [], N: [] };
+    for (let r = 0; r < CFG.endReps; r++) {
+      for (const [k, p] of [['10', bareShort], ['N', bare]] as const) bareAt[k].push((await streamAnswer(p.page, p.cdp, site, chunks)).scriptMs);
+    }
+    await bareShort.page.close();
     await bare.page.close();
 
     const full = await withExt.open(urls.N);
@@ -183,6 +192,9 @@ async function long(withExt: BenchBrowser, without: BenchBrowser) {
       streamScriptMsAt10: round(mean(at[10]), 2),
       streamScriptMsAtN: round(mean(at.N), 2),
       growth: round(mean(at.N) / mean(at[10]), 3),
+      bareScriptMsAt10: round(mean(bareAt[10]), 2),
+      bareScriptMsAtN: round(mean(bareAt.N), 2),
+      bareGrowth: round(mean(bareAt.N) / mean(bareAt[10]), 3),
     };
     log(`long ${site}: ${JSON.stringify(row)}`);
     out.push(row);

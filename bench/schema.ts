@@ -79,6 +79,10 @@ export const BenchResultSchema = z.object({
         streamScriptMsAtN: ms,
         /** AtN / At10. */
         growth: z.number().positive(),
+        /** The control: the same answer streamed with no extension. */
+        bareScriptMsAt10: ms,
+        bareScriptMsAtN: ms,
+        bareGrowth: z.number().positive(),
       }),
     ),
   }),
@@ -204,6 +208,11 @@ export function formatTable(r: BenchResult): string {
       `  ${l.site}: stream script ms turn 10 / ${l.turns}`,
       `${fmt(l.streamScriptMsAt10)} / ${fmt(l.streamScriptMsAtN)} (${l.growth.toFixed(2)}×)`,
       '≤ 1.10×',
+    ]);
+    rows.push([
+      `  ${l.site}: same, without the extension`,
+      `${fmt(l.bareScriptMsAt10)} / ${fmt(l.bareScriptMsAtN)} (${l.bareGrowth.toFixed(2)}×)`,
+      '',
     ]);
   }
   const d = r.delivery;

@@ -43,6 +43,9 @@ const partial: Omit<BenchResult, 'targets'> = {
       streamScriptMsAt10: 18,
       streamScriptMsAtN: 19,
       growth: 1.055,
+      bareScriptMsAt10: 15,
+      bareScriptMsAtN: 16,
+      bareGrowth: 1.067,
     })),
   },
   delivery: {
@@ -123,6 +126,8 @@ describe('bench table', () => {
       'all 100 panels',
       'JS heap with / without',
       'stream script ms turn 10 / 100',
+      'same, without the extension',
+      '15 / 16 (1.07×)',
       '245.5 reports/s',
       '1,321.7 reports/s, 13.2 batches/s',
       '27.5 KB',
