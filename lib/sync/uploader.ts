@@ -121,24 +121,33 @@ export function createUploader(deps: UploaderDeps) {
           drained = true;
           break;
         }
-        const lane: Promise<void> = deliver(batch).then(async (res) => {
-          inFlight.delete(lane);
-          if (res.kind !== 'ok') {
-            stop ??= res;
-            return;
-          }
-          state = { ...state, attempt: 0, lastSuccessAt: deps.now(), lastError: null };
-          await deps.saveState(state);
-        });
+        const lane: Promise<void> = deliver(batch)
+          .then(async (res) => {
+            if (res.kind !== 'ok') {
+              stop ??= res;
+              return;
+            }
+            state = { ...state, attempt: 0, lastSuccessAt: deps.now(), lastError: null };
+            await deps.saveState(state);
+          })
+          .finally(() => inFlight.delete(lane));
         inFlight.add(lane);
       }
       if (!inFlight.size) break;
-      await Promise.race(inFlight);
+      try {
+        await Promise.race(inFlight);
+      } catch (e) {
+        // The outbox failed under one batch: let the others finish before this run ends, so
+        // the next run never overlaps them.
+        await Promise.allSettled(inFlight);
+        throw e;
+      }
       // A report saved meanwhile goes in this run too.
       drained = false;
     }
 
     let outcome: SyncOutcome = 'done';
+    // Assigned inside the lanes' callbacks, which the compiler's narrowing does not see.
     const res = stop as Exclude<PostResult, { kind: 'ok' }> | null;
     if (res) {
       const at = deps.now();
