@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { readOutboxRecords } from '../outbox-read';
 
 export const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
@@ -118,4 +119,17 @@ export async function waitForPanels(page: Page, n: number, timeout = 20_000): Pr
 export async function storedReports(worker: Worker): Promise<any[]> {
   const recs = await worker.evaluate(readOutboxRecords);
   return recs.map((r) => r.report);
+}
+
+/**
+ * Flags an answer under a configuration that requires a comment: the form must refuse the flag
+ * without one, then save it with `comment`.
+ */
+export async function flagWithRequiredComment(panel: Locator, category: string, comment: string): Promise<void> {
+  await panel.getByLabel(category).check();
+  await panel.getByRole('button', { name: 'Save flag' }).click();
+  await expect(panel.getByRole('alert').textContent()).resolves.toBe('Your team asks for a comment with every flag.');
+  await panel.getByLabel('Comment (required by your team)').fill(comment);
+  await panel.getByRole('button', { name: 'Save flag' }).click();
+  await expect.poll(() => panel.getByRole('status').textContent()).toContain('Flag saved');
 }

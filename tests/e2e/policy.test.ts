@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../fixtures/cases/chatgpt';
 import { asDocument, fixtureHtml } from '../fixtures/load';
-import { launch, storedReports, waitForPanels, type Browser } from './harness';
+import { flagWithRequiredComment, launch, storedReports, waitForPanels, type Browser } from './harness';
 
 const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'behind-the-answer-e2e.json');
@@ -71,12 +71,7 @@ describe('an organisation policy', () => {
     await panel.getByRole('button', { name: 'Flag…' }).click();
     // "replace": the organisation's categories only.
     await expect(panel.getByRole('checkbox').count()).resolves.toBe(2);
-    await panel.getByLabel('Made-up source').check();
-    await panel.getByRole('button', { name: 'Save flag' }).click();
-    await expect(panel.getByRole('alert').textContent()).resolves.toBe('Your team asks for a comment with every flag.');
-    await panel.getByLabel('Comment (required by your team)').fill('The cited paper does not exist.');
-    await panel.getByRole('button', { name: 'Save flag' }).click();
-    await expect.poll(() => panel.getByRole('status').textContent()).toContain('Flag saved');
+    await flagWithRequiredComment(panel, 'Made-up source', 'The cited paper does not exist.');
 
     const [report] = await storedReports(browser.worker);
     expect(report).toMatchObject({ team: 'audit-unit', flags: ['made-up-source'], comment: 'The cited paper does not exist.' });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../fixtures/cases/chatgpt';
 import { asDocument, fixtureHtml } from '../fixtures/load';
 import { teamConfigLink } from '../../lib/team';
-import { launch, storedReports, waitForPanels, type Browser } from './harness';
+import { flagWithRequiredComment, launch, storedReports, waitForPanels, type Browser } from './harness';
 
 const c = cases.find((x) => x.file.includes('2026-09'))!;
 const CONFIG = {
@@ -44,12 +44,7 @@ describe('a team configuration link', () => {
     await waitForPanels(page, c.answers.length);
     const panel = page.locator(`[data-behind-the-answer="${c.answers[0]!.key}"]`);
     await panel.getByRole('button', { name: 'Flag…' }).click();
-    await panel.getByLabel('Wrong date or time').check();
-    await panel.getByRole('button', { name: 'Save flag' }).click();
-    await expect(panel.getByRole('alert').textContent()).resolves.toBe('Your team asks for a comment with every flag.');
-    await panel.getByLabel('Comment (required by your team)').fill('The launch was in 1969, not 1968.');
-    await panel.getByRole('button', { name: 'Save flag' }).click();
-    await expect.poll(() => panel.getByRole('status').textContent()).toContain('Flag saved');
+    await flagWithRequiredComment(panel, 'Wrong date or time', 'The launch was in 1969, not 1968.');
 
     const [report] = await storedReports(browser.worker);
     expect(report).toMatchObject({ team: 'newsroom', flags: ['wrong-date'], comment: 'The launch was in 1969, not 1968.' });
