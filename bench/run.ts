@@ -18,6 +18,19 @@ import { BenchResultSchema, formatTable, judge, round, stat, type BenchResult } 
 import { DEFAULT_TIMING } from '../lib/sites/watcher';
 
 const quick = process.argv.includes('--quick');
+/**
+ * `--only=streaming,delivery`: measure some parts alone, while working on one of them. Their
+ * figures are logged; no result file is written (a result always has every figure).
+ */
+const PARTS = ['streaming', 'latency', 'long', 'delivery'] as const;
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+for (const p of only ?? []) {
+  if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
+}
+const wanted = (p: (typeof PARTS)[number]) => !only || only.includes(p);
 const CFG = quick
   ? { streamTokens: 300, streamRuns: 1, latencyAnswers: 8, turns: 100, endTokens: 120, endReps: 1, reports: 500 }
   : { streamTokens: 2000, streamRuns: 3, latencyAnswers: 40, turns: 1000, endTokens: 300, endReps: 2, reports: 10_000 };
@@ -78,7 +91,7 @@ async function streaming(withExt: BenchBrowser, without: BenchBrowser) {
   const withAll = runs.with.flatMap((r) => r.longTasks);
   const worstWithout = Math.max(0, ...withoutAll);
   const added = withAll.filter((d) => d > worstWithout);
-  return {
+  const result = {
     fixture: s.fixture.file,
     tokens: CFG.streamTokens,
     tokensPerChunk: PER_CHUNK,
@@ -97,6 +110,8 @@ async function streaming(withExt: BenchBrowser, without: BenchBrowser) {
     addedLongestTaskMs: round(Math.max(0, ...added)),
     addedLongTasks: Math.max(0, withAll.length - withoutAll.length, added.length),
   };
+  log(`streaming: script ratio ${result.scriptRatio}, +${result.addedScriptMsPerS} ms/s, task ratio ${result.taskRatio}`);
+  return result;
 }
 
 // 2. Panel latency ------------------------------------------------------------------------
@@ -297,10 +312,14 @@ async function main() {
     await probe.page.close();
 
     const sized = size();
-    const stream = await streaming(withExt, without);
-    const lat = await latency(withExt);
-    const lng = await long(withExt, without);
-    const del = await delivery(withExt);
+    const stream = wanted('streaming') ? await streaming(withExt, without) : null;
+    const lat = wanted('latency') ? await latency(withExt) : null;
+    const lng = wanted('long') ? await long(withExt, without) : null;
+    const del = wanted('delivery') ? await delivery(withExt) : null;
+    if (only || !stream || !lat || !lng || !del) {
+      log(`--only=${only?.join(',')}: figures above, no result file (${round((performance.now() - started) / 1000)} s)`);
+      return;
+    }
     const partial = {
       meta: {
         date: new Date().toISOString(),
