@@ -8,7 +8,7 @@
  * document per mutation, so a 1,000-turn conversation stays cheap.
  */
 import { answerId, answerText, conversationIdOf, describeAnswer, findPrompts, resolveChain } from './parse';
-import { hasActionBar, isGenerating, markerState } from './state';
+import { hasActionBar, isGenerating, markerState, type Progress } from './state';
 import type { AnswerInfo, SiteAdapter } from './types';
 
 /** Marks every node we add to the page, so we never treat our own nodes as the page's. */
@@ -82,6 +82,12 @@ interface Pending {
   since: number;
   /** When a poll last compared the text; a change with no stamp after it is stamped when seen. */
   polledAt: number;
+  /**
+   * The site's own per-answer marker says it is being written: checked every `pollMs` (the
+   * marker may come back in a re-rendered node, which no attribute record announces). Without
+   * one, nothing can finish before its stability window ends, so the poll waits for that.
+   */
+  writing: boolean;
 }
 
 interface Entry<M extends Mounted> extends MountedAnswer<M> {
@@ -193,6 +199,7 @@ export function watchPage<M extends Mounted>(
   }
 
   const observer = new win.MutationObserver((records) => {
+    if (phase === 'quiet') return armQuiet();
     for (const r of records) {
       if (r.type === 'attributes') queueNode(r.target);
       else {
@@ -203,8 +210,8 @@ export function watchPage<M extends Mounted>(
         if (r.removedNodes.length) needSweep = true;
       }
     }
-    if (phase === 'quiet') return armQuiet();
-    flushSoon();
+    // While an answer streams, most records are inside it: no flush (a timer task) for those.
+    if (queued.size || needSweep) flushSoon();
   });
 
   function armQuiet() {
@@ -233,7 +240,7 @@ export function watchPage<M extends Mounted>(
       const m = markerState(a, site);
       const last = i === all.length - 1;
       if (m === 'done' || (m === 'unknown' && !(generating && last))) mount(a, prompts);
-      else watchPending(a);
+      else watchPending(a, m);
     });
     leftBehind = new Map();
     schedulePoll();
@@ -271,7 +278,7 @@ export function watchPage<M extends Mounted>(
         if (m === 'writing' || answerId(a, site) !== e.id) {
           finished.delete(e.id ?? e.info.key);
           unmount(a);
-          watchPending(a);
+          watchPending(a, m);
         }
         continue;
       }
@@ -279,7 +286,7 @@ export function watchPage<M extends Mounted>(
       else if (pending.has(a)) continue; // still being written: its own observer follows it
       else if (m === 'unknown' && seenFinished(a, () => (prompts ??= findPrompts(doc, site)))) {
         mount(a, (prompts ??= findPrompts(doc, site)));
-      } else watchPending(a);
+      } else watchPending(a, m);
     }
     queued.clear();
     schedulePoll();
@@ -293,10 +300,11 @@ export function watchPage<M extends Mounted>(
     return finished.has(describeAnswer(a, site, doc, win.location, prompts()).key);
   }
 
-  function watchPending(a: Element) {
+  function watchPending(a: Element, marker: Progress) {
     if (pending.has(a)) return;
     const id = answerId(a, site);
-    const p = (id && pendingById.get(id)) || { text: answerText(a, site), since: now(), polledAt: now() };
+    const p = (id && pendingById.get(id)) || { text: answerText(a, site), since: now(), polledAt: now(), writing: false };
+    p.writing = marker === 'writing';
     pending.set(a, p);
     if (id) pendingById.set(id, p);
     const o = new win.MutationObserver(() => {
@@ -312,13 +320,17 @@ export function watchPage<M extends Mounted>(
     changeObservers.delete(a);
   }
 
-  /** Polls every `pollMs`, and also exactly when an answer's stability window ends. */
+  /**
+   * When the next poll can change anything: every `pollMs` for an answer its marker says is
+   * being written, or whose window has ended without it settling; otherwise exactly when its
+   * stability window ends (an answer streaming for a minute costs a poll per window, not four a second).
+   */
   function schedulePoll() {
     if (pending.size === 0) return;
-    let due = t.pollMs;
+    let due = Infinity;
     for (const p of pending.values()) {
       const windowLeft = p.since + t.stableMs - now();
-      if (windowLeft > 0) due = Math.min(due, windowLeft);
+      due = Math.min(due, p.writing || windowLeft <= 0 ? t.pollMs : windowLeft);
     }
     if (pollTimer !== undefined) {
       if (due >= pollDueAt - now()) return;
@@ -342,6 +354,7 @@ export function watchPage<M extends Mounted>(
         continue;
       }
       const m = markerState(a, site);
+      p.writing = m === 'writing';
       if (m === 'writing') continue;
       if (m === 'unknown') {
         // Its observer says it is still changing: no need to read the text (the costly part).

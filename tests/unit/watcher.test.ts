@@ -135,6 +135,30 @@ describe('streaming with a per-answer marker', () => {
     expect(hosts()).toHaveLength(2);
   });
 
+  it('sees the marker turn done in a re-rendered node, which no attribute change announces', async () => {
+    const inner: SiteAdapter = {
+      ...marked,
+      selectors: { ...marked.selectors, streaming: [{ selector: '.body[data-streaming]', attr: 'data-streaming', done: ['false'] }] },
+    };
+    document.body.innerHTML = `<main>${turn(1, 'one').replace('class="body"', 'class="body" data-streaming="false"')}</main>`;
+    start(inner);
+    await tick(200);
+    expect(hosts()).toHaveLength(1);
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', turn(2, 'partial').replace('class="body"', 'class="body" data-streaming="true"'));
+    await tick(400);
+    expect(hosts()).toHaveLength(1);
+    // The framework swaps the whole body node for a finished one: a child-list change inside
+    // an answer still being written, which the page observer leaves to the poll.
+    const done = document.createElement('div');
+    done.className = 'body';
+    done.setAttribute('data-streaming', 'false');
+    done.textContent = 'partial answer';
+    document.querySelector('#t2 .body')!.replaceWith(done);
+    await tick(60);
+    expect(hosts()).toHaveLength(2);
+    expect(mounts.at(-1)!.text).toBe('partial answer');
+  });
+
   it('takes the panel away when an answer is regenerated in place, and brings one back after', async () => {
     document.body.innerHTML = `<main>${turn(1, 'one', 'data-streaming="false"')}</main>`;
     start(marked);
@@ -193,6 +217,33 @@ describe('streaming without a marker', () => {
     await tick(20);
     expect(hosts()).toHaveLength(2);
     expect(mounts.at(-1)!.text).toBe('Hello');
+  });
+
+  it('is woken about once per stability window while an answer streams, not per chunk', async () => {
+    watcher = watchPage(document, unmarked, { mount: (_a, info) => (mounts.push(info), { host: document.createElement('bta-panel'), destroy() {} }) }, {
+      quietMs: 100, quietCapMs: 1000, stableMs: 800, pollMs: 250, flushMs: 100, unrecognisedMs: 2000, urlPollMs: 60_000, stuckMs: 5000,
+    });
+    document.body.innerHTML = generatingPage('');
+    await tick(200);
+    const body = document.querySelector('#t2 .body')!;
+    // Ten seconds of streaming as a chatbot does it: 3 tokens every 40 ms, a new paragraph now and then.
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    let text = body.appendChild(document.createTextNode(''));
+    for (let i = 0; i < 250; i++) {
+      if (i % 10 === 0) text = body.appendChild(document.createElement('p')).appendChild(document.createTextNode(''));
+      text.appendData(' one two three');
+      await tick(40);
+    }
+    // Every wake-up is a task on the page's main thread: a flush per 100 ms and a poll per
+    // 250 ms would be 140; a poll per 800 ms window is 13.
+    expect(timers.mock.calls.length).toBeLessThanOrEqual(15);
+    timers.mockRestore();
+    expect(hosts()).toHaveLength(1);
+    document.querySelector('button.stop')!.remove();
+    document.querySelector('#t2')!.insertAdjacentHTML('beforeend', '<div class="actions"></div>');
+    await tick(900);
+    expect(hosts()).toHaveLength(2);
+    expect(mounts.at(-1)!.text.match(/one two three/g)).toHaveLength(250);
   });
 
   it('counts an answer finished once a newer answer follows it', async () => {
