@@ -19,6 +19,7 @@ export const AGENT = String.raw`
 
   function clean(el) { el.querySelectorAll('[' + HOST + ']').forEach((h) => h.remove()); }
 
+  // A new turn, scrolled into view as the chatbots keep the answer being written in sight.
   function newAnswer(site, uid) {
     if (site === 'chatgpt') {
       const turns = document.querySelectorAll('[data-turn-key]');
@@ -40,6 +41,7 @@ export const AGENT = String.raw`
       stop.setAttribute('data-testid', 'stop-button');
       document.body.append(stop);
       src.parentElement.prepend(turn); // column-reverse: newest first
+      turn.scrollIntoView({ block: 'end' });
       cur = { site, body, finish() {
         stop.remove();
         const bar = document.createElement('div');
@@ -61,6 +63,7 @@ export const AGENT = String.raw`
       row.append(copy);
       const at = last.closest('[data-test-render-count]') || last.parentElement;
       at.parentElement.append(row);
+      row.scrollIntoView({ block: 'end' });
       cur = { site, body, finish() { copy.setAttribute('data-is-streaming', 'false'); } };
     } else if (site === 'gemini') {
       const all = document.querySelectorAll('.conversation-container');
@@ -75,6 +78,7 @@ export const AGENT = String.raw`
       const body = turn.querySelector('.markdown.markdown-main-panel') || mc;
       body.replaceChildren();
       last.after(turn);
+      turn.scrollIntoView({ block: 'end' });
       cur = { site, body, finish() { busy.forEach((e) => e.setAttribute('aria-busy', 'false')); } };
     } else throw new Error('no site ' + site);
     return true;
@@ -111,7 +115,10 @@ export const AGENT = String.raw`
     });
   }
 
-  /** The site's finish signal; resolves with its time and when the panel after it is inserted, then laid out. */
+  /**
+   * The site's finish signal; resolves with its time and when the panel after it is inserted,
+   * then drawn (its buttons exist) and laid out.
+   */
   function finishAndWait(timeoutMs) {
     return new Promise((resolve) => {
       let inserted = null, host = null;
@@ -122,7 +129,8 @@ export const AGENT = String.raw`
       });
       mo.observe(document.documentElement, { childList: true, subtree: true });
       const frame = () => requestAnimationFrame(() => {
-        if (host.isConnected && host.getBoundingClientRect().height > 0) { done(performance.now()); } else frame();
+        if (host.isConnected && host.shadowRoot?.querySelector('button') && host.getBoundingClientRect().height > 0) done(performance.now());
+        else frame();
       });
       const timer = setTimeout(() => done(null), timeoutMs);
       const done = (visible) => { clearTimeout(timer); mo.disconnect(); resolve({ t0, inserted, visible }); };

@@ -36,7 +36,15 @@ const CFG = quick
   : { streamTokens: 2000, streamRuns: 3, latencyAnswers: 40, turns: 1000, endTokens: 300, endReps: 2, reports: 10_000 };
 const PER_CHUNK = 3;
 const INTERVAL_MS = 40; // 75 tokens/s, a realistic pace
-const SITE_IDS: BenchSite[] = ['chatgpt', 'claude', 'gemini'];
+const ALL_SITES: BenchSite[] = ['chatgpt', 'claude', 'gemini'];
+/** `--sites=claude`: latency and long conversations on some sites only (with --only; no result file). */
+const SITE_IDS: BenchSite[] = (() => {
+  const arg = process.argv.find((a) => a.startsWith('--sites='));
+  if (!arg) return ALL_SITES;
+  const ids = arg.slice('--sites='.length).split(',');
+  for (const id of ids) if (!(ALL_SITES as string[]).includes(id)) throw new Error(`--sites: unknown site "${id}" (sites: ${ALL_SITES.join(', ')})`);
+  return ids as BenchSite[];
+})();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const call = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
@@ -308,7 +316,7 @@ async function main() {
   try {
     const s = SITES.chatgpt;
     for (const b of [withExt, without]) {
-      for (const site of SITE_IDS) b.serve(SITES[site].fixture.url, asDocument(fixtureHtml(SITES[site].fixture.file)));
+      for (const site of ALL_SITES) b.serve(SITES[site].fixture.url, asDocument(fixtureHtml(SITES[site].fixture.file)));
     }
     const probe = await without.open(s.fixture.url);
     const chromium = ((await probe.cdp.send('Browser.getVersion')) as { product: string }).product;
@@ -319,7 +327,7 @@ async function main() {
     const lat = wanted('latency') ? await latency(withExt) : null;
     const lng = wanted('long') ? await long(withExt, without) : null;
     const del = wanted('delivery') ? await delivery(withExt) : null;
-    if (only || !stream || !lat || !lng || !del) {
+    if (only || SITE_IDS !== ALL_SITES || !stream || !lat || !lng || !del) {
       log(`--only=${only?.join(',')}: figures above, no result file (${round((performance.now() - started) / 1000)} s)`);
       return;
     }

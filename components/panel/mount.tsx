@@ -12,6 +12,11 @@ import { PANEL_CSS } from './styles';
 import type { DisclosureView } from '@/lib/disclosures/view';
 import type { PageConfig } from '@/lib/messages';
 import { DEFAULT_PRIVACY } from '@/lib/privacy';
+import { t } from '@/lib/i18n';
+import { createLazyDrawer, type LazyDrawer } from './lazy';
+
+/** One per page: how many panels are drawn is counted across the whole conversation. */
+let lazy: LazyDrawer | null = null;
 
 export interface PanelHandle extends Mounted {
   /** Open the flag form and put the keyboard focus in it. */
@@ -52,6 +57,7 @@ export function mountPanel(
   const style = doc.createElement('style');
   style.textContent = PANEL_CSS;
   const root = doc.createElement('div');
+  root.className = 'placeholder';
   shadow.append(style, root);
 
   let flagRequest = 0;
@@ -75,15 +81,38 @@ export function mountPanel(
       />,
       root,
     );
-  draw();
+  // Not drawn yet (far down a long conversation): the keyboard can still reach it, and
+  // drawing it then moves the focus to its first button, so Tab order is kept.
+  host.tabIndex = 0;
+  host.setAttribute('role', 'group');
+  host.setAttribute('aria-label', t('panel_groupLabel'));
+  let drawn = false;
+  const deferred = (lazy ??= createLazyDrawer(window)).defer(
+    host,
+    () => {
+      drawn = true;
+      host.removeAttribute('tabindex');
+      host.removeAttribute('role');
+      host.removeAttribute('aria-label');
+      root.className = '';
+      draw();
+    },
+    opts.floating,
+  );
+  host.addEventListener('focus', () => {
+    if (drawn) return;
+    deferred.now();
+    shadow.querySelector('button')?.focus();
+  });
   void opts.disclosure?.then((d) => {
     disclosure = d;
-    if (alive) draw();
+    if (alive && drawn) draw();
   });
 
   return {
     host,
     openFlag() {
+      deferred.now();
       flagRequest++;
       draw();
       host.scrollIntoView?.({ block: 'nearest' });
@@ -93,7 +122,8 @@ export function mountPanel(
     },
     destroy() {
       alive = false;
-      render(null, root);
+      deferred.forget();
+      if (drawn) render(null, root);
     },
   };
 }

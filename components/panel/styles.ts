@@ -44,6 +44,8 @@ export const PANEL_CSS = `
   padding: 6px 8px;
   max-width: 48rem;
 }
+/* Until a panel far down a long conversation is drawn: about the height of its bar. */
+.placeholder { min-height: 36px; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
 .brand { display: inline-flex; align-items: center; gap: 4px; font-weight: 600; color: var(--bta-accent); margin-right: 4px; }
 .brand svg { width: 14px; height: 14px; }
