@@ -33,7 +33,7 @@ for (const p of only ?? []) {
 const wanted = (p: (typeof PARTS)[number]) => !only || only.includes(p);
 const CFG = quick
   ? { streamTokens: 300, streamRuns: 1, latencyAnswers: 8, turns: 100, endTokens: 120, endReps: 1, reports: 500 }
-  : { streamTokens: 2000, streamRuns: 3, latencyAnswers: 40, turns: 1000, endTokens: 300, endReps: 2, reports: 10_000 };
+  : { streamTokens: 2000, streamRuns: 3, latencyAnswers: 40, turns: 1000, endTokens: 300, endReps: 4, reports: 10_000 };
 const PER_CHUNK = 3;
 const INTERVAL_MS = 40; // 75 tokens/s, a realistic pace
 const ALL_SITES: BenchSite[] = ['chatgpt', 'claude', 'gemini'];
