@@ -20,40 +20,39 @@ export interface Served {
   scripts?: boolean;
 }
 
-export interface Browser {
+export interface Chromium {
   context: BrowserContext;
-  worker: Worker;
-  /** Serve `body` for this exact URL (any query); other requests are refused. */
-  serve(url: string, page: Served): void;
-  /** A new tab at `url`, with page errors collected. */
-  open(url: string): Promise<{ page: Page; errors: string[] }>;
   /** The profile directory: launch again with it to restart the same browser profile. */
   profile: string;
+  /** Serve `body` for this exact URL (any query); other requests are refused. */
+  serve(url: string, page: Served): void;
   /** `keepProfile` to relaunch on it later. */
   close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
-/** `extensionDir`: another Chromium build to load (the Edge build); the Chrome build by default. */
-export async function launch(opts: { profile?: string; extensionDir?: string } = {}): Promise<Browser> {
-  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+export interface Browser extends Chromium {
+  worker: Worker;
+  /** A new tab at `url`, with page errors collected. */
+  open(url: string): Promise<{ page: Page; errors: string[] }>;
+}
+
+/**
+ * Headless Chromium with an extension build loaded (or none: `extensionDir: null`, the bench's
+ * control), every web request refused but the pages served at their real addresses. The tests'
+ * `launch()` and the bench build on it, so both see the pages the same way.
+ */
+export async function launchChromium(opts: { extensionDir: string | null; profile?: string }): Promise<Chromium> {
+  const { extensionDir } = opts;
+  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` (or build:edge) first.`);
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
   }
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'bta-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const args = ['--no-sandbox', '--disable-gpu'];
+  if (extensionDir) args.unshift(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
 
   const pages = new Map<string, Served>();
   await context.route('**/*', async (route) => {
@@ -74,11 +73,26 @@ export async function launch(opts: { profile?: string; extensionDir?: string } =
 
   return {
     context,
-    worker,
+    profile,
     serve(url, page) {
       const u = new URL(url);
       pages.set(u.origin + u.pathname, page);
     },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `extensionDir`: another Chromium build to load (the Edge build); the Chrome build by default. */
+export async function launch(opts: { profile?: string; extensionDir?: string } = {}): Promise<Browser> {
+  const browser = await launchChromium({ extensionDir: opts.extensionDir ?? EXTENSION_DIR, profile: opts.profile });
+  const { context } = browser;
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    ...browser,
+    worker,
     async open(url) {
       const page = await context.newPage();
       const errors: string[] = [];
@@ -90,11 +104,6 @@ export async function launch(opts: { profile?: string; extensionDir?: string } =
       });
       await page.goto(url);
       return { page, errors };
-    },
-    profile,
-    async close({ keepProfile = false } = {}) {
-      await context.close();
-      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
