@@ -3,7 +3,7 @@
  * panel host after it, through streaming, React re-renders, virtualised lists and SPA
  * navigation. Framework-free; the content script supplies what a "panel" is.
  *
- * Cost model: the MutationObserver callback only queues added nodes and streaming/key
+ * Cost model: the MutationObserver callback only stamps answers being written, queues added nodes and streaming/key
  * attribute changes; a batched flush handles the queue. Nothing rescans the whole
  * document per mutation, so a 1,000-turn conversation stays cheap.
  */
@@ -78,7 +78,7 @@ export interface PageWatcher<M extends Mounted = Mounted> {
 
 interface Pending {
   text: string;
-  /** When the answer last changed: stamped by its own observer as it happens, not when a poll notices. */
+  /** When the answer last changed: stamped by the page observer as it happens, not when a poll notices. */
   since: number;
   /** When a poll last compared the text; a change with no stamp after it is stamped when seen. */
   polledAt: number;
@@ -120,11 +120,6 @@ export function watchPage<M extends Mounted>(
   const queued = new Set<Element>();
   let needSweep = false;
   const pending = new Map<Element, Pending>();
-  /**
-   * One observer per answer still being written, on that answer only, so the end of its
-   * stability window is known to the millisecond without watching the whole page's text.
-   */
-  const changeObservers = new Map<Element, MutationObserver>();
   /**
    * Per site id: a virtualised list or a re-render replaces elements, and a new element
    * for a message already seen must neither wait again nor restart its stability clock.
@@ -193,22 +188,39 @@ export function watchPage<M extends Mounted>(
     }
   }
 
-  function insidePending(n: Node): boolean {
-    for (const a of pending.keys()) if (a.contains(n)) return true;
-    return false;
+  function pendingOf(n: Node): Pending | undefined {
+    for (const [a, p] of pending) if (a.contains(n)) return p;
+    return undefined;
   }
 
+  /**
+   * One observer for the page, text changes included: while an answer streams, each chunk is
+   * one callback that stamps the answer's last change (to the millisecond, so its stability
+   * window ends exactly), and nothing else. A second observer per streaming answer would double
+   * the callbacks, and the page's own cost of every change it makes.
+   */
   const observer = new win.MutationObserver((records) => {
-    if (phase === 'quiet') return armQuiet();
+    if (phase === 'quiet') {
+      // Hydration adds and replaces nodes; a ticking clock's text must not keep the page "busy".
+      if (records.some((r) => r.type !== 'characterData')) armQuiet();
+      return;
+    }
+    const at = now();
     for (const r of records) {
-      if (r.type === 'attributes') queueNode(r.target);
-      else {
-        // Text streaming into an answer that is still being written: its own observer has it. A
-        // removal in there cannot take a panel or a mounted answer with it (neither is inside one).
-        if (insidePending(r.target)) continue;
-        for (const n of r.addedNodes) queueNode(n);
-        if (r.removedNodes.length) needSweep = true;
+      if (r.type === 'attributes') {
+        queueNode(r.target);
+        continue;
       }
+      const p = pending.size ? pendingOf(r.target) : undefined;
+      if (p) {
+        // Inside an answer still being written: its clock restarts. A removal in there cannot
+        // take a panel or a mounted answer with it (neither is inside one).
+        p.since = at;
+        continue;
+      }
+      if (r.type === 'characterData') continue;
+      for (const n of r.addedNodes) queueNode(n);
+      if (r.removedNodes.length) needSweep = true;
     }
     // While an answer streams, most records are inside it: no flush (a timer task) for those.
     if (queued.size || needSweep) flushSoon();
@@ -283,7 +295,7 @@ export function watchPage<M extends Mounted>(
         continue;
       }
       if (m === 'done') mount(a, (prompts ??= findPrompts(doc, site)));
-      else if (pending.has(a)) continue; // still being written: its own observer follows it
+      else if (pending.has(a)) continue; // still being written: the observer stamps its changes
       else if (m === 'unknown' && seenFinished(a, () => (prompts ??= findPrompts(doc, site)))) {
         mount(a, (prompts ??= findPrompts(doc, site)));
       } else watchPending(a, m);
@@ -307,17 +319,10 @@ export function watchPage<M extends Mounted>(
     p.writing = marker === 'writing';
     pending.set(a, p);
     if (id) pendingById.set(id, p);
-    const o = new win.MutationObserver(() => {
-      p.since = now();
-    });
-    o.observe(a, { childList: true, characterData: true, subtree: true });
-    changeObservers.set(a, o);
   }
 
   function forget(a: Element) {
     pending.delete(a);
-    changeObservers.get(a)?.disconnect();
-    changeObservers.delete(a);
   }
 
   /**
@@ -357,10 +362,10 @@ export function watchPage<M extends Mounted>(
       p.writing = m === 'writing';
       if (m === 'writing') continue;
       if (m === 'unknown') {
-        // Its observer says it is still changing: no need to read the text (the costly part).
+        // Still changing: no need to read the text (the costly part).
         if (now() - p.since < t.stableMs) continue;
         const text = answerText(a, site);
-        // Changed with no stamp since the last read: a change its observer cannot see. Start over.
+        // Changed with no stamp since the last read: a change no observer sees (in a shadow root). Start over.
         const unseen = text !== p.text && p.since < p.polledAt;
         p.text = text;
         p.polledAt = now();
@@ -455,6 +460,7 @@ export function watchPage<M extends Mounted>(
 
   observer.observe(doc.documentElement, {
     childList: true,
+    characterData: true,
     subtree: true,
     attributes: attrs.size > 0,
     attributeFilter: attrs.size ? [...attrs] : undefined,

@@ -102,6 +102,18 @@ describe('first mount', () => {
     ]);
   });
 
+  it('does not take a ticking clock’s text for a page still loading', async () => {
+    document.body.innerHTML = `<span id="clock">0</span><main>${turn(1, 'one', 'data-streaming="false"')}</main>`;
+    start(marked);
+    const clock = document.getElementById('clock')!.firstChild as Text;
+    for (let i = 1; i <= 3; i++) {
+      clock.data = String(i);
+      await tick(50);
+    }
+    // Quiet (100 ms) since the last node change, long before the 1,000 ms cap.
+    expect(hosts()).toHaveLength(1);
+  });
+
   it('mounts even on a page that never stops changing, after the cap', async () => {
     document.body.innerHTML = `<main>${turn(1, 'one', 'data-streaming="false"')}</main>`;
     start(marked);
