@@ -108,46 +108,53 @@ export function createUploader(deps: UploaderDeps) {
     // stops new batches; those still in flight settle by their own answers.
     const inFlight = new Set<Promise<void>>();
     let stop: Exclude<PostResult, { kind: 'ok' }> | null = null;
+    // The outbox failed under a batch. Kept, not thrown from the lane: a lane can fail while the
+    // loop waits for a lease, when nothing is listening to it.
+    let failed: { error: unknown } | null = null;
     let drained = false;
-    for (;;) {
-      while (!stop && !drained && inFlight.size < IN_FLIGHT) {
-        const batch = await lease(db, {
-          max: endpoint.batchSize,
-          maxBytes: MAX_BATCH_BYTES - 4_096,
-          now: deps.now(),
-          leaseMs: timeoutMs * 2 + 30_000,
-        });
-        if (!batch.length) {
-          drained = true;
-          break;
+    try {
+      for (;;) {
+        while (!stop && !failed && !drained && inFlight.size < IN_FLIGHT) {
+          const batch = await lease(db, {
+            max: endpoint.batchSize,
+            maxBytes: MAX_BATCH_BYTES - 4_096,
+            now: deps.now(),
+            leaseMs: timeoutMs * 2 + 30_000,
+          });
+          if (!batch.length) {
+            drained = true;
+            break;
+          }
+          const lane: Promise<void> = deliver(batch)
+            .then(async (res) => {
+              if (res.kind !== 'ok') {
+                stop ??= res;
+                return;
+              }
+              state = { ...state, attempt: 0, lastSuccessAt: deps.now(), lastError: null };
+              await deps.saveState(state);
+            })
+            .catch((error: unknown) => {
+              failed ??= { error };
+            })
+            .finally(() => inFlight.delete(lane));
+          inFlight.add(lane);
         }
-        const lane: Promise<void> = deliver(batch)
-          .then(async (res) => {
-            if (res.kind !== 'ok') {
-              stop ??= res;
-              return;
-            }
-            state = { ...state, attempt: 0, lastSuccessAt: deps.now(), lastError: null };
-            await deps.saveState(state);
-          })
-          .finally(() => inFlight.delete(lane));
-        inFlight.add(lane);
-      }
-      if (!inFlight.size) break;
-      try {
+        if (!inFlight.size) break;
         await Promise.race(inFlight);
-      } catch (e) {
-        // The outbox failed under one batch: let the others finish before this run ends, so
-        // the next run never overlaps them.
-        await Promise.allSettled(inFlight);
-        throw e;
+        // A report saved meanwhile goes in this run too.
+        drained = false;
       }
-      // A report saved meanwhile goes in this run too.
-      drained = false;
+    } finally {
+      // Leasing the next batch failed: the others finish before this run ends, so the next run
+      // never overlaps them.
+      await Promise.all(inFlight);
     }
+    // Assigned inside the lanes' callbacks, which the compiler's narrowing does not see.
+    const failure = failed as { error: unknown } | null;
+    if (failure) throw failure.error;
 
     let outcome: SyncOutcome = 'done';
-    // Assigned inside the lanes' callbacks, which the compiler's narrowing does not see.
     const res = stop as Exclude<PostResult, { kind: 'ok' }> | null;
     if (res) {
       const at = deps.now();
