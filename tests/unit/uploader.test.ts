@@ -3,7 +3,7 @@
  * every response class, backoff bounds, both Retry-After forms, splitting, pausing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addReport, allReports, countByState, openOutbox, type Outbox } from '../../lib/outbox/db';
+import { addReport, allReports, clearOutbox, countByState, openOutbox, type Outbox } from '../../lib/outbox/db';
 import { completeReport, uuidv7, type Report } from '../../lib/report';
 import { BatchSchema, type Batch } from '../../lib/sync/protocol';
 import { parseRetryAfter } from '../../lib/sync/http';
@@ -416,5 +416,21 @@ describe('one run at a time', () => {
     expect(sent.filter((id) => stranded.includes(id))).toHaveLength(20);
     expect(new Set(sent)).toEqual(new Set(ids));
     expect(sent).toHaveLength(40);
+  });
+
+  it('does not bring back reports deleted while their batch was in flight ("delete all my data")', async () => {
+    settings = { ...settings, endpoint: { ...settings.endpoint!, batchSize: 10 } };
+    await add(50);
+    const held: (() => void)[] = [];
+    answer = (b) =>
+      new Promise<Response>((r) => held.push(() => r(json({ accepted: [], duplicate: [], rejected: [{ id: b.reports[0]!.id, reason: 'no' }] }))));
+    const run = uploader().sync();
+    await untilRequests(IN_FLIGHT);
+    await clearOutbox(db);
+    while (held.length) held.shift()!();
+    expect(await run).toBe('done');
+    expect(await allReports(db)).toEqual([]);
+    expect(await states()).toEqual({ pending: 0, sending: 0, sent: 0, rejected: 0 });
+    expect(requests).toHaveLength(IN_FLIGHT);
   });
 });
