@@ -21,6 +21,8 @@ export const DB_VERSION = 3;
 
 export const REPORT_STATES = ['pending', 'sending', 'sent', 'rejected'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
+/** A leased report is stored as pending (see `leases`). */
+const STORED_STATES: ReportState[] = ['pending', 'sent', 'rejected'];
 
 export interface OutboxRecord {
   id: string;
@@ -44,7 +46,8 @@ interface OutboxDB extends DBSchema {
   reports: {
     key: string;
     value: OutboxRecord;
-    indexes: { state: ReportState; createdAt: number; byState: [ReportState, number] };
+    /** The only index: each one is written again with every change of state. */
+    indexes: { byState: [ReportState, number] };
   };
   /**
    * Running totals, so a capacity check does not read every report: `count()` walks the
@@ -103,7 +106,8 @@ export function openOutbox(name = DB_NAME): Promise<Outbox> {
   return openDB<OutboxDB>(name, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
-        const reports = db.createObjectStore('reports', { keyPath: 'id' });
+        // Indexes v3 drops again, so not in the schema's type any more.
+        const reports = db.createObjectStore('reports', { keyPath: 'id' }) as unknown as IDBObjectStore;
         reports.createIndex('state', 'state');
         reports.createIndex('createdAt', 'createdAt');
       }
@@ -125,10 +129,14 @@ export function openOutbox(name = DB_NAME): Promise<Outbox> {
         // v3: leases in their own store. A report an older version left as `sending` belonged to a
         // service worker that is gone (the upgrade runs as a new version starts): it goes back to pending.
         db.createObjectStore('leases', { keyPath: 'id', autoIncrement: true });
-        const byState = tx.objectStore('reports').index('byState');
-        for (let c = await byState.openCursor(inState('sending')); c; c = await c.continue()) {
+        const store = tx.objectStore('reports');
+        for (let c = await store.index('byState').openCursor(inState('sending')); c; c = await c.continue()) {
           await c.update({ ...c.value, state: 'pending', leaseUntil: undefined });
         }
+        // Every index entry is rewritten with each put, and the byState index answers what these did
+        // (counts by state; all reports oldest first is each state's list, merged).
+        store.deleteIndex('state');
+        store.deleteIndex('createdAt');
       }
     },
   });
@@ -417,8 +425,8 @@ export async function clearOutbox(db: Outbox): Promise<void> {
 
 export async function countByState(db: Outbox): Promise<Record<ReportState, number>> {
   const tx = db.transaction(READ);
-  const index = tx.objectStore('reports').index('state');
-  const [held, ...counts] = await Promise.all([leased(tx), ...REPORT_STATES.map((s) => index.count(s))]);
+  const index = tx.objectStore('reports').index('byState');
+  const [held, ...counts] = await Promise.all([leased(tx), ...REPORT_STATES.map((s) => index.count(inState(s)))]);
   const by = Object.fromEntries(REPORT_STATES.map((s, i) => [s, counts[i]!])) as Record<ReportState, number>;
   // Leased reports are stored as pending.
   return { ...by, pending: by.pending - held.size, sending: held.size };
@@ -431,33 +439,35 @@ export async function reportState(db: Outbox, id: string): Promise<ReportState |
   return r ? shown(r, held).state : null;
 }
 
+const oldestFirst = (a: OutboxRecord, b: OutboxRecord) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** Oldest first; one state or all. */
 export async function listReports(db: Outbox, state?: ReportState, limit = Infinity): Promise<OutboxRecord[]> {
   const tx = db.transaction(READ);
   const store = tx.objectStore('reports');
   const held = await leased(tx);
-  const out: OutboxRecord[] = [];
   if (state === 'sending') {
     // Few (the batches in flight), and stored as pending: read by id.
     const recs = await Promise.all([...held.keys()].map((id) => store.get(id)));
     return recs
       .filter((r): r is OutboxRecord => !!r)
       .map((r) => shown(r, held))
-      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .sort(oldestFirst)
       .slice(0, limit);
   }
-  const source = state ? store.index('byState').iterate(inState(state)) : store.index('createdAt').iterate();
-  for await (const c of source) {
-    const r = shown(c.value, held);
-    if (state && r.state !== state) continue;
-    out.push(r);
-    if (out.length >= limit) break;
-  }
-  return out;
+  // Each state's oldest, merged: enough for `limit` of them all.
+  const count = (s: ReportState) => (limit === Infinity ? undefined : limit + (s === 'pending' ? held.size : 0));
+  const lists = await Promise.all(
+    (state ? [state] : STORED_STATES).map((s) => store.index('byState').getAll(inState(s), count(s))),
+  );
+  return lists
+    .flat()
+    .map((r) => shown(r, held))
+    .filter((r) => !state || r.state === state)
+    .sort(oldestFirst)
+    .slice(0, limit);
 }
 
 export async function allReports(db: Outbox): Promise<OutboxRecord[]> {
-  const tx = db.transaction(READ);
-  const [recs, held] = await Promise.all([tx.objectStore('reports').index('createdAt').getAll(), leased(tx)]);
-  return recs.map((r) => shown(r, held));
+  return listReports(db);
 }

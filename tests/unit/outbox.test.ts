@@ -159,6 +159,32 @@ describe('leasing', () => {
   });
 });
 
+describe('listing', () => {
+  it('lists every state oldest first, or one state, up to a limit', async () => {
+    const db = await fresh();
+    const rs = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => report(i)));
+    // Saved out of order: the list follows createdAt, not the order of saving.
+    for (const r of [rs[3]!, rs[0]!, rs[5]!, rs[1]!, rs[4]!, rs[2]!]) await addReport(db, r, T0);
+    const first = await take(db, 2);
+    await settle(db, first!, { sent: [rs[0]!.id], rejected: [{ id: rs[1]!.id, reason: 'no' }] }, T0);
+    await take(db, 1);
+    const all = await listReports(db);
+    expect(all.map((r) => [r.report.answer.key, r.state])).toEqual([
+      ['claude:c:h-0', 'sent'],
+      ['claude:c:h-1', 'rejected'],
+      ['claude:c:h-2', 'sending'],
+      ['claude:c:h-3', 'pending'],
+      ['claude:c:h-4', 'pending'],
+      ['claude:c:h-5', 'pending'],
+    ]);
+    expect(await allReports(db)).toEqual(all);
+    expect((await listReports(db, undefined, 3)).map((r) => r.report.answer.key)).toEqual(['claude:c:h-0', 'claude:c:h-1', 'claude:c:h-2']);
+    expect((await listReports(db, 'pending', 2)).map((r) => r.report.answer.key)).toEqual(['claude:c:h-3', 'claude:c:h-4']);
+    expect((await listReports(db, 'sent')).map((r) => r.report.answer.key)).toEqual(['claude:c:h-0']);
+    expect(await countByState(db)).toEqual({ pending: 3, sending: 1, sent: 1, rejected: 1 });
+  });
+});
+
 describe('settling', () => {
   it('moves leased reports to sent, rejected (with reason) or back to pending', async () => {
     const db = await fresh();
@@ -333,6 +359,13 @@ describe('schema upgrade', () => {
     expect(await usedBytes(db)).toBe(reportBytes(rs[0]!) + reportBytes(rs[1]!));
     // The new index works on upgraded data.
     expect((await lease(db, { max: 10, maxBytes: 1e9, now: T0, leaseMs: 1 }))!.records).toHaveLength(2);
+    expect([...db.transaction('reports').store.indexNames]).toEqual(['byState']);
+  });
+
+  it('creates a new database with one index and the leases store', async () => {
+    const db = await fresh();
+    expect([...db.objectStoreNames].sort()).toEqual(['leases', 'meta', 'reports']);
+    expect([...db.transaction('reports').store.indexNames]).toEqual(['byState']);
   });
 
   it('opens a version-2 database: a report an older version left sending is pending again, and leases work', async () => {
@@ -355,6 +388,7 @@ describe('schema upgrade', () => {
     await old.put('meta', { bytes: rs.reduce((n, r) => n + reportBytes(r), 0), reports: 3 }, 'usage');
     old.close();
     const db = await openOutbox(name);
+    expect([...db.transaction('reports').store.indexNames]).toEqual(['byState']);
     expect(await countByState(db)).toEqual({ pending: 2, sending: 0, sent: 1, rejected: 0 });
     expect((await allReports(db))[0]).toMatchObject({ id: rs[0]!.id, state: 'pending' });
     expect((await allReports(db))[0]!.leaseUntil).toBeUndefined();
