@@ -152,7 +152,8 @@ export function createUploader(deps: UploaderDeps) {
       // never overlaps them.
       await Promise.all(inFlight);
     }
-    // Assigned inside the lanes' callbacks, which the compiler's narrowing does not see.
+    // `failed` and `stop` are assigned inside the lanes' callbacks, which the compiler's narrowing
+    // does not see.
     const failure = failed as { error: unknown } | null;
     if (failure) throw failure.error;
 

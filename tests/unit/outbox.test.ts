@@ -256,9 +256,13 @@ describe('settling', () => {
     expect(await allReports(db)).toEqual([]);
     expect(await countByState(db)).toEqual({ pending: 0, sending: 0, sent: 0, rejected: 0 });
     expect(await usedBytes(db)).toBe(0);
-    // A report saved again afterwards is leased normally.
+    // A report saved again afterwards is leased normally, and the old lease's answer is not its.
     await addReport(db, rs[0]!, T0 + 2);
-    expect((await take(db))!.records.map((r) => r.id)).toEqual([rs[0]!.id]);
+    const again = await take(db);
+    expect(again!.records.map((r) => r.id)).toEqual([rs[0]!.id]);
+    expect(again!.id).not.toBe(held!.id);
+    await settle(db, held!, { sent: [rs[0]!.id] }, T0 + 3);
+    expect(await reportState(db, rs[0]!.id)).toBe('sending');
   });
 });
 
