@@ -18,7 +18,7 @@ import { applyPrivacy } from './privacy';
 import { loadEffective, memberOf, REPORTER_KEY, reporterId, saveSettings, TEAM_KEY } from './effective';
 import { applyTeamConfigToMember, teamConfigBlocked } from './policy';
 import { parseTeamConfig } from './team';
-import { addReport, clearOutbox, countByState, DEFAULT_CAPS, listReports, OutboxFullError, removePending, removeReports, usedBytes, type Outbox } from './outbox/db';
+import { addReport, clearOutbox, countByState, DEFAULT_CAPS, listReports, OutboxFullError, removePending, removeReports, reportState, usedBytes, type Outbox } from './outbox/db';
 import { loadSettings, SETTINGS_KEY, type Endpoint, type Settings } from './settings';
 
 export { loadSettings };
@@ -212,7 +212,7 @@ export function createHandler(deps: BackgroundDeps) {
           return { ok: true, id: report.id, destination: destinationOf({ ...settings, endpoint: team.endpoint }) };
         }
         case 'report:state':
-          return { ok: true, state: (await (await deps.db()).get('reports', msg.id))?.state ?? null };
+          return { ok: true, state: await reportState(await deps.db(), msg.id) };
         case 'report:undo':
           return { ok: true, removed: await removePending(await deps.db(), msg.id) };
         case 'layout:status': {

@@ -6,15 +6,23 @@
  * only on the endpoint's answer. A lease that outlives its holder (the service worker
  * stopped mid-batch, the browser closed) goes back to pending, and the report's id
  * makes the resend harmless at the endpoint.
+ *
+ * "Sending" is not written into each report: a batch's lease is one record in `leases`,
+ * and a leased report stays `pending` in `reports`. Every IndexedDB request costs about
+ * the same whatever it carries, and writing the lease into each report was a third of
+ * the requests a delivered report took. The functions here show a leased report as
+ * `sending`, so callers never see the difference.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Report } from '../report';
 
 export const DB_NAME = 'behind-the-answer';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export const REPORT_STATES = ['pending', 'sending', 'sent', 'rejected'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
+/** A leased report is stored as pending (see `leases`). */
+const STORED_STATES: ReportState[] = ['pending', 'sent', 'rejected'];
 
 export interface OutboxRecord {
   id: string;
@@ -27,7 +35,7 @@ export interface OutboxRecord {
   bytes: number;
   /** Failed delivery attempts so far. */
   attempts: number;
-  /** While sending: when the lease runs out. */
+  /** While sending: when the lease runs out. Only shown (the lease record holds it); stored by versions before 3. */
   leaseUntil?: number;
   sentAt?: number;
   /** Why the endpoint refused it, in its words. */
@@ -38,7 +46,8 @@ interface OutboxDB extends DBSchema {
   reports: {
     key: string;
     value: OutboxRecord;
-    indexes: { state: ReportState; createdAt: number; byState: [ReportState, number] };
+    /** The only index: each one is written again with every change of state. */
+    indexes: { byState: [ReportState, number] };
   };
   /**
    * Running totals, so a capacity check does not read every report: `count()` walks the
@@ -46,6 +55,26 @@ interface OutboxDB extends DBSchema {
    * `reports` is missing in databases written before it existed, and is then counted once.
    */
   meta: { key: 'usage'; value: { bytes: number; reports?: number } };
+  /** One record per batch in flight: its reports are `sending` while it exists. */
+  leases: { key: number; value: LeaseRecord };
+}
+
+interface LeaseRecord {
+  /** From the store's key generator, which `clear()` does not reset: an id is never given twice. */
+  id?: number;
+  /** The reports still held; those settled leave the list. */
+  ids: string[];
+  until: number;
+  /** The newest `createdAt` among the reports as leased, and how many have it: where the next lease starts reading. */
+  newest: number;
+  atNewest: number;
+}
+
+/** What `lease` hands out: settle it with `settle`. */
+export interface Lease {
+  id: number;
+  until: number;
+  records: OutboxRecord[];
 }
 
 export type Outbox = IDBPDatabase<OutboxDB>;
@@ -77,7 +106,8 @@ export function openOutbox(name = DB_NAME): Promise<Outbox> {
   return openDB<OutboxDB>(name, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
-        const reports = db.createObjectStore('reports', { keyPath: 'id' });
+        // Indexes v3 drops again, so not in the schema's type any more.
+        const reports = db.createObjectStore('reports', { keyPath: 'id' }) as unknown as IDBObjectStore;
         reports.createIndex('state', 'state');
         reports.createIndex('createdAt', 'createdAt');
       }
@@ -95,12 +125,27 @@ export function openOutbox(name = DB_NAME): Promise<Outbox> {
         db.createObjectStore('meta');
         await tx.objectStore('meta').put({ bytes }, 'usage');
       }
+      if (oldVersion < 3) {
+        // v3: leases in their own store. A report an older version left as `sending` belonged to a
+        // service worker that is gone (the upgrade runs as a new version starts): it goes back to pending.
+        db.createObjectStore('leases', { keyPath: 'id', autoIncrement: true });
+        const store = tx.objectStore('reports');
+        for (let c = await store.index('byState').openCursor(inState('sending')); c; c = await c.continue()) {
+          await c.update({ ...c.value, state: 'pending', leaseUntil: undefined });
+        }
+        // Every index entry is rewritten with each put, and the byState index answers what these did
+        // (counts by state; all reports oldest first is each state's list, merged).
+        store.deleteIndex('state');
+        store.deleteIndex('createdAt');
+      }
     },
   });
 }
 
 type Tx = IDBPTransaction<OutboxDB, StoreNames<OutboxDB>[], 'readwrite'>;
-const RW = ['reports', 'meta'] as const;
+type AnyTx = IDBPTransaction<OutboxDB, StoreNames<OutboxDB>[], IDBTransactionMode>;
+const RW = ['reports', 'meta', 'leases'] as const;
+const READ = ['reports', 'leases'] as const;
 /**
  * For moving reports between states during delivery, not for storing them: if the browser
  * crashes before such a commit reaches the disk, a report is only sent again, and its id makes
@@ -126,7 +171,22 @@ async function addTotals(tx: Tx, bytes: number, reports: number): Promise<void> 
   await tx.objectStore('meta').put({ bytes: Math.max(0, t.bytes + bytes), reports: Math.max(0, t.reports + reports) }, 'usage');
 }
 
-const inState = (state: ReportState) => IDBKeyRange.bound([state, -Infinity], [state, Infinity]);
+function inState(state: ReportState, from = -Infinity) {
+  return IDBKeyRange.bound([state, from], [state, Infinity]);
+}
+
+/** Ids of the reports held by a lease, and when each lease runs out. */
+async function leased(tx: AnyTx): Promise<Map<string, number>> {
+  const held = new Map<string, number>();
+  for (const l of await tx.objectStore('leases').getAll()) for (const id of l.ids) held.set(id, l.until);
+  return held;
+}
+
+/** A stored report as callers see it: `sending` while a lease holds it. */
+function shown(r: OutboxRecord, held: Map<string, number>): OutboxRecord {
+  const until = held.get(r.id);
+  return until === undefined ? r : { ...r, state: 'sending', leaseUntil: until };
+}
 
 /**
  * Stores a new report. Over the caps, delivered history goes first (oldest first);
@@ -165,42 +225,77 @@ export async function addReport(db: Outbox, report: Report, now = Date.now(), ca
 }
 
 /**
- * Takes the oldest pending reports, up to `max` reports and `maxBytes`, and marks them
- * sending until `now + leaseMs`. Expired leases are returned to pending first. One
- * transaction, so two callers can never lease the same report.
+ * Takes the oldest pending reports not already leased, up to `max` reports and `maxBytes`,
+ * and leases them until `now + leaseMs`. One transaction, so two callers can never lease the
+ * same report. An expired lease still holds its reports until `releaseExpiredLeases`: a
+ * holder that is still alive (a batch split into many requests can outlast its lease) must
+ * not have its reports leased to someone else under it.
  */
 export async function lease(
   db: Outbox,
   opts: { max: number; maxBytes: number; now: number; leaseMs: number },
-): Promise<OutboxRecord[]> {
+): Promise<Lease | null> {
   const tx = db.transaction(RW, 'readwrite', RELAXED) as Tx;
-  const store = tx.objectStore('reports');
-  const byState = store.index('byState');
-  // Requests are queued without awaiting each one: a transaction runs them in order, and one
-  // round trip per record was most of the time a batch took.
-  const expired = (await byState.getAll(inState('sending'))).filter((r) => (r.leaseUntil ?? 0) <= opts.now);
-  const puts = expired.map((r) => store.put({ ...r, state: 'pending', leaseUntil: undefined }));
-  const out: OutboxRecord[] = [];
+  const leases = tx.objectStore('leases');
+  const index = tx.objectStore('reports').index('byState');
+  const current = await leases.getAll();
+  const held = new Set(current.flatMap((l) => l.ids));
+  const free = (rs: OutboxRecord[]) => rs.filter((r) => !held.has(r.id));
+  let found: OutboxRecord[];
+  if (!held.size) {
+    found = await index.getAll(inState('pending'), opts.max);
+  } else {
+    // Leased reports stay pending, and reading their values only to skip them cost more than the
+    // rest of a lease. Keys are cheap: they say which reports to take. Leases are taken oldest
+    // first, so those are usually all at or after the newest report already leased, and only
+    // that far is read.
+    const want = (await index.getAllKeys(inState('pending'), opts.max + held.size)).filter((id) => !held.has(id)).slice(0, opts.max);
+    const from = Math.max(...current.map((l) => l.newest));
+    const skip = current.reduce((n, l) => n + (l.newest === from ? l.atNewest : 0), 0);
+    found = want.length ? free(await index.getAll(inState('pending', from), opts.max + skip)) : [];
+    if (!want.every((id, i) => found[i]?.id === id)) {
+      // Older reports are free again (a batch put back, a lease released, a clock set back).
+      found = free(await index.getAll(inState('pending'), opts.max + held.size));
+    }
+  }
+  const records: OutboxRecord[] = [];
   let bytes = 0;
-  for (const r of await byState.getAll(inState('pending'), opts.max)) {
+  for (const r of found.slice(0, opts.max)) {
     // A single report larger than the byte budget still goes, alone.
-    if (out.length && bytes + r.bytes > opts.maxBytes) break;
-    out.push({ ...r, state: 'sending', leaseUntil: opts.now + opts.leaseMs, updatedAt: opts.now });
+    if (records.length && bytes + r.bytes > opts.maxBytes) break;
+    records.push(r);
     bytes += r.bytes;
   }
-  puts.push(...out.map((r) => store.put(r)));
-  await Promise.all([...puts, tx.done]);
-  return out;
+  if (!records.length) {
+    await tx.done;
+    return null;
+  }
+  const until = opts.now + opts.leaseMs;
+  const newest = records[records.length - 1]!.createdAt;
+  const id = await leases.add({ ids: records.map((r) => r.id), until, newest, atNewest: records.filter((r) => r.createdAt === newest).length });
+  await tx.done;
+  return { id, until, records: records.map((r) => ({ ...r, state: 'sending', leaseUntil: until })) };
+}
+
+/** Leases that ran out go back: their holder is gone (a run that failed before settling). */
+export async function releaseExpiredLeases(db: Outbox, now = Date.now()): Promise<number> {
+  const tx = db.transaction(RW, 'readwrite') as Tx;
+  const leases = tx.objectStore('leases');
+  let n = 0;
+  for (const l of await leases.getAll()) {
+    if (l.until > now) continue;
+    n += l.ids.length;
+    await leases.delete(l.id!);
+  }
+  await tx.done;
+  return n;
 }
 
 /** At service-worker start nothing is in flight: every lease is an orphan. */
-export async function releaseAllLeases(db: Outbox, now = Date.now()): Promise<number> {
+export async function releaseAllLeases(db: Outbox): Promise<number> {
   const tx = db.transaction(RW, 'readwrite') as Tx;
-  let n = 0;
-  for (let c = await tx.objectStore('reports').index('byState').openCursor(inState('sending')); c; c = await c.continue()) {
-    await c.update({ ...c.value, state: 'pending', leaseUntil: undefined, updatedAt: now });
-    n++;
-  }
+  const n = (await leased(tx)).size;
+  await tx.objectStore('leases').clear();
   await tx.done;
   return n;
 }
@@ -213,22 +308,45 @@ export interface Settlement {
   failed?: boolean;
 }
 
-/** Applies the endpoint's answer. Only leased (sending) reports change. */
-export async function settle(db: Outbox, s: Settlement, now = Date.now()): Promise<void> {
+/**
+ * Applies the endpoint's answer to reports this lease still holds; the others are left as
+ * they are. A lease that is gone (released as an orphan, or the outbox cleared) changes
+ * nothing, so a deleted report is never written back. While the lease exists its reports
+ * are exactly as leased (nothing else changes or deletes a leased report), so they are
+ * written from the lease's copies without being read again.
+ */
+export async function settle(db: Outbox, held: Lease, s: Settlement, now = Date.now()): Promise<void> {
   const tx = db.transaction(RW, 'readwrite', RELAXED) as Tx;
   const store = tx.objectStore('reports');
-  type Change = [id: string, change: (r: OutboxRecord) => OutboxRecord];
+  const leases = tx.objectStore('leases');
+  const current = await leases.get(held.id);
+  if (!current) {
+    await tx.done;
+    return;
+  }
+  const holding = new Set(current.ids);
+  const copies = new Map(held.records.map((r) => [r.id, r]));
+  const stored = (r: OutboxRecord, change: Partial<OutboxRecord>): OutboxRecord => ({ ...r, ...change, leaseUntil: undefined, updatedAt: now });
+  type Change = [id: string, change: ((r: OutboxRecord) => OutboxRecord) | null];
   const changes: Change[] = [
-    ...(s.sent ?? []).map((id): Change => [id, (r) => ({ ...r, state: 'sent', sentAt: now })]),
-    ...(s.rejected ?? []).map(({ id, reason }): Change => [id, (r) => ({ ...r, state: 'rejected', reason })]),
-    ...(s.retry ?? []).map((id): Change => [id, (r) => ({ ...r, state: 'pending', attempts: r.attempts + (s.failed ? 1 : 0) })]),
+    ...(s.sent ?? []).map((id): Change => [id, (r) => stored(r, { state: 'sent', sentAt: now })]),
+    ...(s.rejected ?? []).map(({ id, reason }): Change => [id, (r) => stored(r, { state: 'rejected', reason })]),
+    // Stored as pending all along: only a failed attempt is written.
+    ...(s.retry ?? []).map((id): Change => [id, s.failed ? (r) => stored(r, { state: 'pending', attempts: r.attempts + 1 }) : null]),
   ];
-  const current = await Promise.all(changes.map(([id]) => store.get(id)));
-  const puts = changes.flatMap(([, change], i) => {
-    const r = current[i];
-    return r && r.state === 'sending' ? [store.put({ ...change(r), leaseUntil: undefined, updatedAt: now })] : [];
-  });
-  await Promise.all([...puts, tx.done]);
+  // Requests are queued without awaiting each one: a transaction runs them in order, and one
+  // round trip per record was most of the time a batch took. They are made on the plain store:
+  // idb's promise for each request was a fifth of the service worker's time per batch, and a
+  // failed request aborts the transaction, which `tx.done` reports.
+  const plain = unwrap(store);
+  for (const [id, change] of changes) {
+    const r = copies.get(id);
+    if (!r || !holding.delete(id)) continue;
+    if (change) plain.put(change(r));
+  }
+  if (holding.size) unwrap(leases).put({ ...current, ids: [...holding] });
+  else unwrap(leases).delete(held.id);
+  await tx.done;
 }
 
 /** Delivered history older than `keepDays` is dropped. */
@@ -254,7 +372,7 @@ export async function removePending(db: Outbox, id: string): Promise<boolean> {
   const tx = db.transaction(RW, 'readwrite') as Tx;
   const store = tx.objectStore('reports');
   const rec = await store.get(id);
-  if (!rec || rec.state !== 'pending') {
+  if (!rec || rec.state !== 'pending' || (await leased(tx)).has(id)) {
     await tx.done;
     return false;
   }
@@ -268,11 +386,13 @@ export async function removePending(db: Outbox, id: string): Promise<boolean> {
 export async function removeReports(db: Outbox, ids: readonly string[] | 'all'): Promise<number> {
   const tx = db.transaction(RW, 'readwrite') as Tx;
   const store = tx.objectStore('reports');
+  const held = await leased(tx);
+  const deletable = (r: OutboxRecord) => !held.has(r.id);
   let n = 0;
   let freed = 0;
   if (ids === 'all') {
     for (let c = await store.openCursor(); c; c = await c.continue()) {
-      if (c.value.state !== 'sending') {
+      if (deletable(c.value)) {
         freed += c.value.bytes;
         await c.delete();
         n++;
@@ -281,7 +401,7 @@ export async function removeReports(db: Outbox, ids: readonly string[] | 'all'):
   } else {
     for (const id of ids) {
       const r = await store.get(id);
-      if (r && r.state !== 'sending') {
+      if (r && deletable(r)) {
         freed += r.bytes;
         await store.delete(id);
         n++;
@@ -301,28 +421,56 @@ export async function usedBytes(db: Outbox): Promise<number> {
 export async function clearOutbox(db: Outbox): Promise<void> {
   const tx = db.transaction(RW, 'readwrite') as Tx;
   await tx.objectStore('reports').clear();
+  await tx.objectStore('leases').clear();
   await tx.objectStore('meta').put({ bytes: 0, reports: 0 }, 'usage');
   await tx.done;
 }
 
 export async function countByState(db: Outbox): Promise<Record<ReportState, number>> {
-  const counts = await Promise.all(REPORT_STATES.map((s) => db.countFromIndex('reports', 'state', s)));
-  return Object.fromEntries(REPORT_STATES.map((s, i) => [s, counts[i]!])) as Record<ReportState, number>;
+  const tx = db.transaction(READ);
+  const index = tx.objectStore('reports').index('byState');
+  const [held, ...counts] = await Promise.all([leased(tx), ...REPORT_STATES.map((s) => index.count(inState(s)))]);
+  const by = Object.fromEntries(REPORT_STATES.map((s, i) => [s, counts[i]!])) as Record<ReportState, number>;
+  // Leased reports are stored as pending.
+  return { ...by, pending: by.pending - held.size, sending: held.size };
 }
+
+/** One report's state as callers see it; null when there is no such report. */
+export async function reportState(db: Outbox, id: string): Promise<ReportState | null> {
+  const tx = db.transaction(READ);
+  const [r, held] = await Promise.all([tx.objectStore('reports').get(id), leased(tx)]);
+  return r ? shown(r, held).state : null;
+}
+
+const oldestFirst = (a: OutboxRecord, b: OutboxRecord) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Oldest first; one state or all. */
 export async function listReports(db: Outbox, state?: ReportState, limit = Infinity): Promise<OutboxRecord[]> {
-  const out: OutboxRecord[] = [];
-  const source = state
-    ? db.transaction('reports').store.index('byState').iterate(inState(state))
-    : db.transaction('reports').store.index('createdAt').iterate();
-  for await (const c of source) {
-    out.push(c.value);
-    if (out.length >= limit) break;
+  const tx = db.transaction(READ);
+  const store = tx.objectStore('reports');
+  const held = await leased(tx);
+  if (state === 'sending') {
+    // Few (the batches in flight), and stored as pending: read by id.
+    const recs = await Promise.all([...held.keys()].map((id) => store.get(id)));
+    return recs
+      .filter((r): r is OutboxRecord => !!r)
+      .map((r) => shown(r, held))
+      .sort(oldestFirst)
+      .slice(0, limit);
   }
-  return out;
+  // Each state's oldest, merged: enough for `limit` of them all.
+  const count = (s: ReportState) => (limit === Infinity ? undefined : limit + (s === 'pending' ? held.size : 0));
+  const lists = await Promise.all(
+    (state ? [state] : STORED_STATES).map((s) => store.index('byState').getAll(inState(s), count(s))),
+  );
+  return lists
+    .flat()
+    .map((r) => shown(r, held))
+    .filter((r) => !state || r.state === state)
+    .sort(oldestFirst)
+    .slice(0, limit);
 }
 
-export function allReports(db: Outbox): Promise<OutboxRecord[]> {
-  return db.getAllFromIndex('reports', 'createdAt');
+export async function allReports(db: Outbox): Promise<OutboxRecord[]> {
+  return listReports(db);
 }

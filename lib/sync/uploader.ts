@@ -5,7 +5,7 @@
  * batch the endpoint refuses is split until the one bad report is isolated and kept as
  * rejected. One run at a time.
  */
-import { evictSent, lease, settle, type Outbox, type OutboxRecord } from '../outbox/db';
+import { evictSent, lease, releaseExpiredLeases, settle, type Lease, type Outbox, type OutboxRecord } from '../outbox/db';
 import type { Settings } from '../settings';
 import { postBatch, type PostDeps, type PostResult } from './http';
 import { MAX_BATCH_BYTES } from './protocol';
@@ -58,6 +58,8 @@ export function createUploader(deps: UploaderDeps) {
     const settings = await deps.settings();
     const db = await deps.db();
     await evictSent(db, settings.keepSentDays, deps.now());
+    // Only here: runs never overlap, so no lease of this run can be taken from under it.
+    await releaseExpiredLeases(db, deps.now());
     const endpoint = settings.endpoint;
     if (!endpoint) return 'no-endpoint';
     let state = await deps.loadState();
@@ -70,35 +72,35 @@ export function createUploader(deps: UploaderDeps) {
     const timeoutMs = endpoint.timeoutSeconds * 1000;
     const post = (recs: OutboxRecord[]) => postBatch(endpoint, recs.map((r) => r.report), { ...deps, timeoutMs });
 
-    /** Delivers these leased reports; splits on 413 and on a refused batch. Leaves none leased. */
-    async function deliver(recs: OutboxRecord[]): Promise<PostResult> {
+    /** Delivers these reports of the lease; splits on 413 and on a refused batch. Leaves none leased. */
+    async function deliver(held: Lease, recs: OutboxRecord[]): Promise<PostResult> {
       const res = await post(recs);
       const ids = recs.map((r) => r.id);
       switch (res.kind) {
         case 'ok':
-          await settle(db, { sent: res.sent, rejected: res.rejected }, deps.now());
+          await settle(db, held, { sent: res.sent, rejected: res.rejected }, deps.now());
           return res;
         case 'auth':
-          await settle(db, { retry: ids }, deps.now());
+          await settle(db, held, { retry: ids }, deps.now());
           return res;
         case 'retry':
-          await settle(db, { retry: ids, failed: true }, deps.now());
+          await settle(db, held, { retry: ids, failed: true }, deps.now());
           return res;
         case 'too-large':
         case 'bad': {
           if (recs.length === 1) {
             // Kept with the report (and exported), so in words now.
             const reason = res.kind === 'too-large' ? tGlobal('sync_reportTooLarge') : res.message;
-            await settle(db, { rejected: [{ id: ids[0]!, reason }] }, deps.now());
+            await settle(db, held, { rejected: [{ id: ids[0]!, reason }] }, deps.now());
             return { kind: 'ok', status: res.status, sent: [], rejected: [{ id: ids[0]!, reason }] };
           }
           const half = Math.ceil(recs.length / 2);
-          const first = await deliver(recs.slice(0, half));
+          const first = await deliver(held, recs.slice(0, half));
           if (first.kind !== 'ok') {
-            await settle(db, { retry: recs.slice(half).map((r) => r.id) }, deps.now());
+            await settle(db, held, { retry: recs.slice(half).map((r) => r.id) }, deps.now());
             return first;
           }
-          return deliver(recs.slice(half));
+          return deliver(held, recs.slice(half));
         }
       }
     }
@@ -108,46 +110,54 @@ export function createUploader(deps: UploaderDeps) {
     // stops new batches; those still in flight settle by their own answers.
     const inFlight = new Set<Promise<void>>();
     let stop: Exclude<PostResult, { kind: 'ok' }> | null = null;
+    // The outbox failed under a batch. Kept, not thrown from the lane: a lane can fail while the
+    // loop waits for a lease, when nothing is listening to it.
+    let failed: { error: unknown } | null = null;
     let drained = false;
-    for (;;) {
-      while (!stop && !drained && inFlight.size < IN_FLIGHT) {
-        const batch = await lease(db, {
-          max: endpoint.batchSize,
-          maxBytes: MAX_BATCH_BYTES - 4_096,
-          now: deps.now(),
-          leaseMs: timeoutMs * 2 + 30_000,
-        });
-        if (!batch.length) {
-          drained = true;
-          break;
+    try {
+      for (;;) {
+        while (!stop && !failed && !drained && inFlight.size < IN_FLIGHT) {
+          const held = await lease(db, {
+            max: endpoint.batchSize,
+            maxBytes: MAX_BATCH_BYTES - 4_096,
+            now: deps.now(),
+            leaseMs: timeoutMs * 2 + 30_000,
+          });
+          if (!held) {
+            drained = true;
+            break;
+          }
+          const lane: Promise<void> = deliver(held, held.records)
+            .then(async (res) => {
+              if (res.kind !== 'ok') {
+                stop ??= res;
+                return;
+              }
+              state = { ...state, attempt: 0, lastSuccessAt: deps.now(), lastError: null };
+              await deps.saveState(state);
+            })
+            .catch((error: unknown) => {
+              failed ??= { error };
+            })
+            .finally(() => inFlight.delete(lane));
+          inFlight.add(lane);
         }
-        const lane: Promise<void> = deliver(batch)
-          .then(async (res) => {
-            if (res.kind !== 'ok') {
-              stop ??= res;
-              return;
-            }
-            state = { ...state, attempt: 0, lastSuccessAt: deps.now(), lastError: null };
-            await deps.saveState(state);
-          })
-          .finally(() => inFlight.delete(lane));
-        inFlight.add(lane);
-      }
-      if (!inFlight.size) break;
-      try {
+        if (!inFlight.size) break;
         await Promise.race(inFlight);
-      } catch (e) {
-        // The outbox failed under one batch: let the others finish before this run ends, so
-        // the next run never overlaps them.
-        await Promise.allSettled(inFlight);
-        throw e;
+        // A report saved meanwhile goes in this run too.
+        drained = false;
       }
-      // A report saved meanwhile goes in this run too.
-      drained = false;
+    } finally {
+      // Leasing the next batch failed: the others finish before this run ends, so the next run
+      // never overlaps them.
+      await Promise.all(inFlight);
     }
+    // `failed` and `stop` are assigned inside the lanes' callbacks, which the compiler's narrowing
+    // does not see.
+    const failure = failed as { error: unknown } | null;
+    if (failure) throw failure.error;
 
     let outcome: SyncOutcome = 'done';
-    // Assigned inside the lanes' callbacks, which the compiler's narrowing does not see.
     const res = stop as Exclude<PostResult, { kind: 'ok' }> | null;
     if (res) {
       const at = deps.now();

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandler } from '../../lib/background';
 import { draftFor } from '../../lib/draft';
-import { allReports, openOutbox, type Outbox } from '../../lib/outbox/db';
+import { allReports, lease, openOutbox, settle, type Outbox } from '../../lib/outbox/db';
 import type { AnswerInfo } from '../../lib/sites/types';
 
 const EXT = 'ext-id';
@@ -144,10 +144,21 @@ describe('report:undo', () => {
 
   it('does not remove a report already being sent', async () => {
     const saved = (await handle({ type: 'report:save', draft: draftFor(info, me.url, { rating: 'up' }) }, me)) as any;
-    const rec = (await db.get('reports', saved.id))!;
-    await db.put('reports', { ...rec, state: 'sending' });
+    await lease(db, { max: 1, maxBytes: 1e6, now: NOW, leaseMs: 60_000 });
     expect(await handle({ type: 'report:undo', id: saved.id }, me)).toEqual({ ok: true, removed: false });
     expect(await allReports(db)).toHaveLength(1);
+  });
+});
+
+describe('report:state', () => {
+  it('follows a report from pending through sending to sent', async () => {
+    const saved = (await handle({ type: 'report:save', draft: draftFor(info, me.url, { rating: 'up' }) }, me)) as any;
+    expect(await handle({ type: 'report:state', id: saved.id }, me)).toEqual({ ok: true, state: 'pending' });
+    const held = await lease(db, { max: 1, maxBytes: 1e6, now: NOW, leaseMs: 60_000 });
+    expect(await handle({ type: 'report:state', id: saved.id }, me)).toEqual({ ok: true, state: 'sending' });
+    await settle(db, held!, { sent: [saved.id] }, NOW);
+    expect(await handle({ type: 'report:state', id: saved.id }, me)).toEqual({ ok: true, state: 'sent' });
+    expect(await handle({ type: 'report:state', id: 'no-such-report' }, me)).toEqual({ ok: true, state: null });
   });
 });
 

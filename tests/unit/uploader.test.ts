@@ -3,7 +3,7 @@
  * every response class, backoff bounds, both Retry-After forms, splitting, pausing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addReport, allReports, countByState, openOutbox, type Outbox } from '../../lib/outbox/db';
+import { addReport, allReports, clearOutbox, countByState, openOutbox, type Outbox } from '../../lib/outbox/db';
 import { completeReport, uuidv7, type Report } from '../../lib/report';
 import { BatchSchema, type Batch } from '../../lib/sync/protocol';
 import { parseRetryAfter } from '../../lib/sync/http';
@@ -16,6 +16,23 @@ import {
   type SyncState,
 } from '../../lib/sync/uploader';
 import { DEFAULT_SETTINGS, EndpointSchema, type Settings } from '../../lib/settings';
+
+/** The outbox failing once, where a test asks: the rest of it is the real one. */
+const failing = vi.hoisted(() => ({ lease: false, settle: false, fired: () => {} }));
+vi.mock('../../lib/outbox/db', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../lib/outbox/db')>();
+  const once = (which: 'lease' | 'settle') => {
+    if (!failing[which]) return false;
+    failing[which] = false;
+    failing.fired();
+    return true;
+  };
+  return {
+    ...real,
+    lease: (...a: Parameters<typeof real.lease>) => (once('lease') ? Promise.reject(new Error('The outbox failed')) : real.lease(...a)),
+    settle: (...a: Parameters<typeof real.settle>) => (once('settle') ? Promise.reject(new Error('The outbox failed')) : real.settle(...a)),
+  };
+});
 
 const T0 = Date.parse('2026-11-23T10:00:00Z');
 let now = T0;
@@ -91,6 +108,8 @@ beforeEach(async () => {
 
 afterEach(() => {
   vi.useRealTimers();
+  failing.lease = failing.settle = false;
+  failing.fired = () => {};
 });
 
 describe('delivery', () => {
@@ -347,5 +366,71 @@ describe('one run at a time', () => {
     await vi.waitFor(async () => expect((await states()).sent).toBe(2));
     // Two requests: the second report went in the same or the follow-up pass, never twice.
     expect(requests.map((r) => r.batch.reports.length)).toEqual([1, 1]);
+  });
+
+  it('lets the batches in flight settle before a run ends on a failing outbox, and the next run sends each report once', async () => {
+    settings = { ...settings, endpoint: { ...settings.endpoint!, batchSize: 10 } };
+    const ids = await add(100);
+    const held: (() => void)[] = [];
+    answer = (_b, i) => (i < IN_FLIGHT ? new Promise<Response>((r) => held.push(() => r(new Response(null, { status: 200 })))) : new Response(null, { status: 200 }));
+    const up = uploader();
+    const run = up.sync();
+    const order: string[] = [];
+    run.catch(() => order.push('run ended'));
+    await untilRequests(IN_FLIGHT);
+    // The lease after the first answer fails, while the other batches still wait for theirs.
+    const leaseFailed = new Promise<void>((r) => (failing.fired = r));
+    failing.lease = true;
+    held.shift()!();
+    await leaseFailed;
+    await new Promise((r) => setImmediate(r));
+    order.push('others answered');
+    while (held.length) held.shift()!();
+    await expect(run).rejects.toThrow('The outbox failed');
+    expect(order).toEqual(['others answered', 'run ended']);
+    expect(await states()).toEqual({ pending: 100 - 10 * IN_FLIGHT, sending: 0, sent: 10 * IN_FLIGHT, rejected: 0 });
+    expect(await up.sync()).toBe('done');
+    const sent = requests.flatMap((r) => r.batch.reports.map((x) => x.id));
+    expect(sent).toHaveLength(100);
+    expect(sent.sort()).toEqual([...ids].sort());
+    expect(await states()).toEqual({ pending: 0, sending: 0, sent: 100, rejected: 0 });
+  });
+
+  it('returns the reports of a batch that could not be settled once its lease runs out, and not before', async () => {
+    settings = { ...settings, endpoint: { ...settings.endpoint!, batchSize: 10, timeoutSeconds: 5 } };
+    const ids = await add(30);
+    failing.settle = true;
+    const up = uploader();
+    await expect(up.sync()).rejects.toThrow('The outbox failed');
+    const stranded = requests[0]!.batch.reports.map((r) => r.id);
+    // Still leased: the lease is 2 × 5 s + 30 s.
+    now = T0 + 39_999;
+    expect(await up.sync()).toBe('done');
+    expect(await states()).toEqual({ pending: 0, sending: 10, sent: 20, rejected: 0 });
+    expect(requests.flatMap((r) => r.batch.reports.map((x) => x.id)).filter((id) => stranded.includes(id))).toHaveLength(10);
+    now = T0 + 40_000;
+    expect(await up.sync()).toBe('done');
+    expect(await states()).toEqual({ pending: 0, sending: 0, sent: 30, rejected: 0 });
+    // Sent twice (the first answer was never recorded), which the ids make harmless; the rest once.
+    const sent = requests.flatMap((r) => r.batch.reports.map((x) => x.id));
+    expect(sent.filter((id) => stranded.includes(id))).toHaveLength(20);
+    expect(new Set(sent)).toEqual(new Set(ids));
+    expect(sent).toHaveLength(40);
+  });
+
+  it('does not bring back reports deleted while their batch was in flight ("delete all my data")', async () => {
+    settings = { ...settings, endpoint: { ...settings.endpoint!, batchSize: 10 } };
+    await add(50);
+    const held: (() => void)[] = [];
+    answer = (b) =>
+      new Promise<Response>((r) => held.push(() => r(json({ accepted: [], duplicate: [], rejected: [{ id: b.reports[0]!.id, reason: 'no' }] }))));
+    const run = uploader().sync();
+    await untilRequests(IN_FLIGHT);
+    await clearOutbox(db);
+    while (held.length) held.shift()!();
+    expect(await run).toBe('done');
+    expect(await allReports(db)).toEqual([]);
+    expect(await states()).toEqual({ pending: 0, sending: 0, sent: 0, rejected: 0 });
+    expect(requests).toHaveLength(IN_FLIGHT);
   });
 });
