@@ -135,6 +135,13 @@ export function watchPage<M extends Mounted>(
   const attrs = new Set<string>();
   for (const m of site.selectors.streaming ?? []) attrs.add(m.attr);
   for (const k of site.selectors.key ?? []) attrs.add(k.attr);
+  /** A marker attribute turning to one of these values is the site's own finish signal. */
+  const doneValues = new Map<string, readonly string[]>();
+  for (const m of site.selectors.streaming ?? []) doneValues.set(m.attr, [...(doneValues.get(m.attr) ?? []), ...m.done]);
+  const saysDone = (r: MutationRecord) => {
+    const done = doneValues.get(r.attributeName!);
+    return !!done && done.includes((r.target as Element).getAttribute(r.attributeName!) ?? '');
+  };
 
   const ours = (n: Node): boolean => {
     const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
@@ -206,9 +213,11 @@ export function watchPage<M extends Mounted>(
       return;
     }
     const at = now();
+    let doneSignal = false;
     for (const r of records) {
       if (r.type === 'attributes') {
         queueNode(r.target);
+        doneSignal ||= saysDone(r);
         continue;
       }
       const p = pending.size ? pendingOf(r.target) : undefined;
@@ -223,7 +232,8 @@ export function watchPage<M extends Mounted>(
       if (r.removedNodes.length) needSweep = true;
     }
     // While an answer streams, most records are inside it: no flush (a timer task) for those.
-    if (queued.size || needSweep) flushSoon();
+    // The site saying an answer is done is worth a flush now, not after the batching delay.
+    if (queued.size || needSweep) flushSoon(doneSignal);
   });
 
   function armQuiet() {

@@ -147,6 +147,20 @@ describe('streaming with a per-answer marker', () => {
     expect(hosts()).toHaveLength(2);
   });
 
+  it('mounts as soon as the marker says done, without waiting for the mutation batch', async () => {
+    watcher = watchPage(document, marked, { mount: (_a, info) => (mounts.push(info), { host: document.createElement('bta-panel'), destroy() {} }) }, {
+      quietMs: 100, quietCapMs: 1000, stableMs: 300, pollMs: 50, flushMs: 500, unrecognisedMs: 2000, urlPollMs: 100, stuckMs: 5000,
+    });
+    document.body.innerHTML = `<main>${turn(1, 'one', 'data-streaming="false"')}</main>`;
+    await tick(200);
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', turn(2, 'answer', 'data-streaming="true"'));
+    await tick(600);
+    expect(hosts()).toHaveLength(1);
+    document.querySelector('#t2 .answer')!.setAttribute('data-streaming', 'false');
+    await tick(1);
+    expect(hosts()).toHaveLength(2);
+  });
+
   it('sees the marker turn done in a re-rendered node, which no attribute change announces', async () => {
     const inner: SiteAdapter = {
       ...marked,
