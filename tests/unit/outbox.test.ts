@@ -41,6 +41,16 @@ async function report(i: number, text = `answer ${i}`, at = T0 + i): Promise<Rep
 
 const keys = (l: Lease | null) => (l?.records ?? []).map((r) => r.report.answer.key);
 const take = (db: Outbox, max = 10, now = T0, leaseMs = 1000) => lease(db, { max, maxBytes: 1e9, now, leaseMs });
+/** Stores n reports (report i made at `at(i)`), oldest first; their ids. */
+async function addMany(db: Outbox, n: number, at = (i: number) => T0 + i): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await report(i, `answer ${i}`, at(i));
+    ids.push(r.id);
+    await addReport(db, r, T0);
+  }
+  return ids;
+}
 
 describe('leasing', () => {
   it('leases the oldest pending reports, within count and byte limits, never twice', async () => {
@@ -57,12 +67,7 @@ describe('leasing', () => {
 
   it('never gives a report to two leases taken at once', async () => {
     const db = await fresh();
-    const ids: string[] = [];
-    for (let i = 0; i < 25; i++) {
-      const r = await report(i);
-      ids.push(r.id);
-      await addReport(db, r, T0);
-    }
+    const ids = await addMany(db, 25);
     const leases = await Promise.all(Array.from({ length: 4 }, () => take(db, 7)));
     const given = leases.flatMap((l) => (l?.records ?? []).map((r) => r.id));
     expect(given).toHaveLength(25);
@@ -72,13 +77,8 @@ describe('leasing', () => {
 
   it('leases reports made in the same millisecond once each, oldest first, however a batch cuts them', async () => {
     const db = await fresh();
-    const ids: string[] = [];
     // Seven reports share one createdAt, so one batch ends in the middle of them.
-    for (let i = 0; i < 10; i++) {
-      const r = await report(i, `answer ${i}`, i < 2 ? T0 + i : T0 + 5);
-      ids.push(r.id);
-      await addReport(db, r, T0);
-    }
+    const ids = await addMany(db, 10, (i) => (i < 2 ? T0 + i : T0 + 5));
     const a = await take(db, 4);
     const b = await take(db, 4);
     const c = await take(db, 4);
@@ -188,12 +188,7 @@ describe('listing', () => {
 describe('settling', () => {
   it('moves leased reports to sent, rejected (with reason) or back to pending', async () => {
     const db = await fresh();
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const r = await report(i);
-      ids.push(r.id);
-      await addReport(db, r, T0);
-    }
+    const ids = await addMany(db, 3);
     const held = await take(db);
     await settle(db, held!, { sent: [ids[0]!], rejected: [{ id: ids[1]!, reason: 'bad site' }], retry: [ids[2]!], failed: true }, T0 + 5);
     const recs = Object.fromEntries((await allReports(db)).map((r) => [r.id, r]));
@@ -216,12 +211,7 @@ describe('settling', () => {
 
   it('settles a split batch part by part: the rest stays leased until its own answer', async () => {
     const db = await fresh();
-    const ids: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const r = await report(i);
-      ids.push(r.id);
-      await addReport(db, r, T0);
-    }
+    const ids = await addMany(db, 4);
     const held = (await take(db))!;
     await settle(db, held, { sent: ids.slice(0, 2) }, T0);
     expect(await countByState(db)).toEqual({ pending: 0, sending: 2, sent: 2, rejected: 0 });
