@@ -16,6 +16,8 @@ export interface LazyDrawer {
 }
 
 export interface Deferred {
+  /** Drawn (and not forgotten since). */
+  readonly drawn: boolean;
   /** Draw now if not yet drawn (the keyboard reached it, the flag form was asked for). */
   now(): void;
   /** The panel goes away: stop watching it, and give its place back if it was drawn. */
@@ -41,8 +43,8 @@ export function createLazyDrawer(win: Window & typeof globalThis, opts: LazyOpti
       (entries) => {
         for (const e of entries) if (e.isIntersecting) waiting.get(e.target)?.();
       },
-      // `scrollMargin` (Chrome 120+) extends the margin to the chat column's own scroller, so a
-      // panel draws before it scrolls into sight there too; browsers without it ignore it.
+      // `scrollMargin` (Baseline since 2025) extends the margin to the chat column's own scroller,
+      // so a panel draws before it scrolls into sight there too; older browsers ignore it.
       { rootMargin: `${opts.marginPx}px 0px`, scrollMargin: `${opts.marginPx}px 0px` } as IntersectionObserverInit,
     ));
 
@@ -65,6 +67,9 @@ export function createLazyDrawer(win: Window & typeof globalThis, opts: LazyOpti
         observer().observe(el);
       }
       return {
+        get drawn() {
+          return state === 'drawn';
+        },
         now,
         forget() {
           if (state === 'drawn') drawn--;

@@ -62,7 +62,6 @@ export function mountPanel(
 
   let flagRequest = 0;
   let disclosure: DisclosureView | null = null;
-  let alive = true;
   const draw = () =>
     render(
       <Panel
@@ -86,11 +85,9 @@ export function mountPanel(
   host.tabIndex = 0;
   host.setAttribute('role', 'group');
   host.setAttribute('aria-label', t('panel_groupLabel'));
-  let drawn = false;
   const deferred = (lazy ??= createLazyDrawer(window)).defer(
     host,
     () => {
-      drawn = true;
       host.removeAttribute('tabindex');
       host.removeAttribute('role');
       host.removeAttribute('aria-label');
@@ -100,13 +97,13 @@ export function mountPanel(
     opts.floating,
   );
   host.addEventListener('focus', () => {
-    if (drawn) return;
+    if (deferred.drawn) return;
     deferred.now();
     shadow.querySelector('button')?.focus();
   });
   void opts.disclosure?.then((d) => {
     disclosure = d;
-    if (alive && drawn) draw();
+    if (deferred.drawn) draw(); // not after destroy(): forgotten panels are not drawn
   });
 
   return {
@@ -121,9 +118,8 @@ export function mountPanel(
       host.setAttribute('data-theme', theme);
     },
     destroy() {
-      alive = false;
+      if (deferred.drawn) render(null, root);
       deferred.forget();
-      if (drawn) render(null, root);
     },
   };
 }

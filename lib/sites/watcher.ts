@@ -3,9 +3,9 @@
  * panel host after it, through streaming, React re-renders, virtualised lists and SPA
  * navigation. Framework-free; the content script supplies what a "panel" is.
  *
- * Cost model: the MutationObserver callback only stamps answers being written, queues added nodes and streaming/key
- * attribute changes; a batched flush handles the queue. Nothing rescans the whole
- * document per mutation, so a 1,000-turn conversation stays cheap.
+ * Cost model: the MutationObserver callback only stamps answers being written, and queues
+ * added nodes and streaming/key attribute changes; a batched flush handles the queue.
+ * Nothing rescans the whole document per mutation, so a 1,000-turn conversation stays cheap.
  */
 import { answerId, answerText, conversationIdOf, describeAnswer, findPrompts, resolveChain } from './parse';
 import { hasActionBar, isGenerating, markerState, type Progress } from './state';

@@ -51,10 +51,14 @@ describe('createLazyDrawer', () => {
     near(els[3]!);
     expect(draws).toEqual([1, 1, 0, 1]);
     expect(watched()).toBe(1);
+    expect(handles[2]!.drawn).toBe(false);
     handles[2]!.now();
     handles[2]!.now();
     expect(draws).toEqual([1, 1, 1, 1]);
     expect(lazy.drawn).toBe(4);
+    handles[2]!.forget();
+    expect(handles[2]!.drawn).toBe(false);
+    expect(lazy.drawn).toBe(3);
   });
 
   it('gives a drawn panel’s place back when it goes, and stops watching one that was never drawn', () => {
