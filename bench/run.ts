@@ -18,18 +18,20 @@ import { BenchResultSchema, formatTable, judge, round, stat, type BenchResult } 
 import { DEFAULT_TIMING } from '../lib/sites/watcher';
 
 const quick = process.argv.includes('--quick');
+/** `--<name>=a,b`: some of `allowed`, checked; null when the option is not given. */
+function listArg<T extends string>(name: string, allowed: readonly T[]): T[] | null {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (!arg) return null;
+  const got = arg.slice(name.length + 3).split(',');
+  for (const x of got) if (!(allowed as readonly string[]).includes(x)) throw new Error(`--${name}: unknown "${x}" (known: ${allowed.join(', ')})`);
+  return got as T[];
+}
 /**
  * `--only=streaming,delivery`: measure some parts alone, while working on one of them. Their
  * figures are logged; no result file is written (a result always has every figure).
  */
 const PARTS = ['streaming', 'latency', 'long', 'delivery'] as const;
-const only = process.argv
-  .find((a) => a.startsWith('--only='))
-  ?.slice('--only='.length)
-  .split(',');
-for (const p of only ?? []) {
-  if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
-}
+const only = listArg('only', PARTS);
 const wanted = (p: (typeof PARTS)[number]) => !only || only.includes(p);
 const CFG = quick
   ? { streamTokens: 300, streamRuns: 1, latencyAnswers: 8, turns: 100, endTokens: 120, endReps: 1, reports: 500 }
@@ -37,14 +39,8 @@ const CFG = quick
 const PER_CHUNK = 3;
 const INTERVAL_MS = 40; // 75 tokens/s, a realistic pace
 const ALL_SITES: BenchSite[] = ['chatgpt', 'claude', 'gemini'];
-/** `--sites=claude`: latency and long conversations on some sites only (with --only; no result file). */
-const SITE_IDS: BenchSite[] = (() => {
-  const arg = process.argv.find((a) => a.startsWith('--sites='));
-  if (!arg) return ALL_SITES;
-  const ids = arg.slice('--sites='.length).split(',');
-  for (const id of ids) if (!(ALL_SITES as string[]).includes(id)) throw new Error(`--sites: unknown site "${id}" (sites: ${ALL_SITES.join(', ')})`);
-  return ids as BenchSite[];
-})();
+/** `--sites=claude`: latency and long conversations on some sites only (no result file). */
+const SITE_IDS: BenchSite[] = listArg('sites', ALL_SITES) ?? ALL_SITES;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const call = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
@@ -328,7 +324,7 @@ async function main() {
     const lng = wanted('long') ? await long(withExt, without) : null;
     const del = wanted('delivery') ? await delivery(withExt) : null;
     if (only || SITE_IDS !== ALL_SITES || !stream || !lat || !lng || !del) {
-      log(`--only=${only?.join(',')}: figures above, no result file (${round((performance.now() - started) / 1000)} s)`);
+      log(`a partial run (--only, --sites): figures above, no result file (${round((performance.now() - started) / 1000)} s)`);
       return;
     }
     const partial = {
