@@ -3,11 +3,14 @@
  * panel host after it, through streaming, React re-renders, virtualised lists and SPA
  * navigation. Framework-free; the content script supplies what a "panel" is.
  *
- * Cost model: the MutationObserver callback only stamps answers being written, and queues
- * added nodes and streaming/key attribute changes; a batched flush handles the queue.
- * Nothing rescans the whole document per mutation, so a 1,000-turn conversation stays cheap.
+ * Cost model: the MutationObserver sees added and removed nodes and streaming/key attributes,
+ * never text edits; while an answer streams it does not look inside it at all (see
+ * `observe`), so a streamed chunk costs the page nothing of ours. An answer being written is
+ * polled every `pollMs` instead, and the poll reads only the end of its body (where streamed
+ * text lands). The callback queues added nodes; a batched flush handles the queue. Nothing
+ * rescans the whole document per mutation or poll, so 1,000 turns stay cheap.
  */
-import { answerId, answerText, conversationIdOf, describeAnswer, findPrompts, resolveChain } from './parse';
+import { answerBody, answerId, answerText, conversationIdOf, describeAnswer, findPrompts, resolveChain } from './parse';
 import { hasActionBar, isGenerating, markerState, type Progress } from './state';
 import type { AnswerInfo, SiteAdapter } from './types';
 
@@ -36,9 +39,12 @@ export interface WatcherTiming {
   quietMs: number;
   /** ...but never longer than this. */
   quietCapMs: number;
-  /** Without a per-answer streaming marker, text must be unchanged this long. */
+  /** Without a per-answer streaming marker, text must be unchanged this long (best a multiple of `pollMs`). */
   stableMs: number;
-  /** Re-check of answers still being written. */
+  /**
+   * Re-check of answers still being written (their marker, the end of their text). A change
+   * no record shows is seen by this poll, so a stability window can start up to this late.
+   */
   pollMs: number;
   /** Mutation batching. */
   flushMs: number;
@@ -54,7 +60,7 @@ export const DEFAULT_TIMING: WatcherTiming = {
   quietMs: 600,
   quietCapMs: 3000,
   stableMs: 800,
-  pollMs: 250,
+  pollMs: 200,
   flushMs: 100,
   unrecognisedMs: 8000,
   urlPollMs: 500,
@@ -77,16 +83,24 @@ export interface PageWatcher<M extends Mounted = Mounted> {
 }
 
 interface Pending {
-  text: string;
-  /** When the answer last changed: stamped by the page observer as it happens, not when a poll notices. */
-  since: number;
-  /** When a poll last compared the text; a change with no stamp after it is stamped when seen. */
-  polledAt: number;
+  /** Where its text is (re-found when the site replaces it). */
+  body: Element | null;
+  /** The last node in its body and that node's length: where streamed text grows, cheap to read. */
+  tail: Node | null;
+  tailLength: number;
   /**
-   * The site's own per-answer marker says it is being written: checked every `pollMs` (the
-   * marker may come back in a re-rendered node, which no attribute record announces). Without
-   * one, nothing can finish before its stability window ends, so the poll waits for that.
+   * Its whole text once the tail has stopped changing; compared again before it counts as
+   * finished, for an edit elsewhere that neither a record nor the tail shows.
    */
+  raw: string | null;
+  /**
+   * When its text last changed, as far as we know: when a record or a poll found the end of
+   * its body changed, or when the whole-text check before finishing found it different.
+   */
+  since: number;
+  /** Polls since then that found it unchanged. */
+  quiet: number;
+  /** The site's own per-answer marker says it is being written (re-checked every poll). */
   writing: boolean;
 }
 
@@ -110,8 +124,9 @@ export function watchPage<M extends Mounted>(
   let phaseStart = now();
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let pollDueAt = 0;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  /** Polls in a row that must find an answer without a marker unchanged before it is finished. */
+  const stableTicks = Math.max(1, Math.ceil(t.stableMs / t.pollMs));
   let layoutTimer: ReturnType<typeof setTimeout> | undefined;
   let layoutReported: boolean | null = null;
   let href = win.location.href;
@@ -195,46 +210,113 @@ export function watchPage<M extends Mounted>(
     }
   }
 
-  function pendingOf(n: Node): Pending | undefined {
-    for (const [a, p] of pending) if (a.contains(n)) return p;
+  function pendingOf(n: Node): Element | undefined {
+    for (const a of pending.keys()) if (a.contains(n)) return a;
     return undefined;
   }
 
   /**
-   * One observer for the page, text changes included: while an answer streams, each chunk is
-   * one callback that stamps the answer's last change (to the millisecond, so its stability
-   * window ends exactly), and nothing else. A second observer per streaming answer would double
-   * the callbacks, and the page's own cost of every change it makes.
+   * One observer, in one of two ways (see `observe`). Never `characterData`: most streamed
+   * chunks only lengthen a text node, and a callback per chunk was most of what we cost a
+   * streaming page. Text edits are found by the poll; a ticking clock does not keep the page "busy".
    */
-  const observer = new win.MutationObserver((records) => {
-    if (phase === 'quiet') {
-      // Hydration adds and replaces nodes; a ticking clock's text must not keep the page "busy".
-      if (records.some((r) => r.type !== 'characterData')) armQuiet();
-      return;
+  const observer = new win.MutationObserver(onRecords);
+  let streamingMode = false;
+  const pageOptions: MutationObserverInit = {
+    childList: true,
+    subtree: true,
+    attributes: attrs.size > 0,
+    attributeFilter: attrs.size ? [...attrs] : undefined,
+  };
+
+  /**
+   * While an answer is being written, its own changes are only polled, and the page is
+   * watched for what can matter meanwhile: the site's marker and key attributes anywhere, and
+   * turns added to or removed from the conversation's list (a virtualised list re-mounting
+   * answers as the reader scrolls). The rest (a panel a re-render dropped, an answer added
+   * deeper down) is caught up with once nothing streams any more. On a chatbot that re-renders
+   * the whole answer per chunk, that is a callback saved per chunk.
+   */
+  function observe(streaming: Element | null) {
+    if (stopped || streamingMode === !!streaming) return;
+    const missed = observer.takeRecords();
+    if (missed.length) onRecords(missed);
+    observer.disconnect();
+    streamingMode = !!streaming;
+    if (!streaming) {
+      observer.observe(doc.documentElement, pageOptions);
+      return catchUp();
     }
-    const at = now();
+    const list = (site.selectors.turn ? streaming.closest(site.selectors.turn) : null)?.parentElement ?? streaming.parentElement;
+    const root = doc.documentElement;
+    // Observing a node again replaces its options: the list may be the root itself.
+    if (list && list !== root) observer.observe(list, { childList: true });
+    if (attrs.size || list === root) {
+      observer.observe(root, { childList: list === root, subtree: attrs.size > 0, attributes: attrs.size > 0, attributeFilter: attrs.size ? [...attrs] : undefined });
+    }
+  }
+
+  /** An answer whose text changed within the last window, or whose marker says it is being written. */
+  function streamingAnswer(): Element | null {
+    for (const [a, p] of pending) {
+      const quiet = now() - p.since;
+      if (a.isConnected && (quiet < t.stableMs + t.pollMs || (p.writing && quiet < t.stuckMs))) return a;
+    }
+    return null;
+  }
+
+  /** After streaming: answers added and panels dropped while only the conversation's list was watched. */
+  function catchUp() {
+    if (phase !== 'live' || !answerSel) return;
+    for (const a of doc.querySelectorAll(answerSel)) if (!entries.has(a) && !pending.has(a)) queued.add(a);
+    needSweep = true;
+    flushSoon(true);
+  }
+
+  function onRecords(records: MutationRecord[]) {
+    if (phase === 'quiet') return armQuiet();
     let doneSignal = false;
+    let changed: Element | undefined;
     for (const r of records) {
       if (r.type === 'attributes') {
         queueNode(r.target);
         doneSignal ||= saysDone(r);
         continue;
       }
-      const p = pending.size ? pendingOf(r.target) : undefined;
-      if (p) {
-        // Inside an answer still being written: its clock restarts. A removal in there cannot
-        // take a panel or a mounted answer with it (neither is inside one).
-        p.since = at;
+      const a = pending.size ? (changed?.contains(r.target) ? changed : pendingOf(r.target)) : undefined;
+      if (a) {
+        // Inside an answer still being written. A removal in there cannot take a panel or a
+        // mounted answer with it (neither is inside one).
+        if (changed && changed !== a) stamp(changed);
+        changed = a;
         continue;
       }
-      if (r.type === 'characterData') continue;
       for (const n of r.addedNodes) queueNode(n);
       if (r.removedNodes.length) needSweep = true;
     }
+    if (changed) stamp(changed);
     // While an answer streams, most records are inside it: no flush (a timer task) for those.
     // The site saying an answer is done is worth a flush now, not after the batching delay.
     if (queued.size || needSweep) flushSoon(doneSignal);
-  });
+  }
+
+  /** Nodes changed in it: when that changed the end of its text, it counts as changed. */
+  function stamp(a: Element) {
+    const p = pending.get(a)!;
+    if (tailChanged(a, p)) restart(p, -1);
+  }
+
+  /** Reads the end of the answer's body into `p`; true when it differs from what `p` had. */
+  function tailChanged(a: Element, p: Pending): boolean {
+    if (!p.body || !a.contains(p.body)) p.body = answerBody(a, site);
+    let n: Node = p.body;
+    while (n.lastChild) n = n.lastChild;
+    const length = n.nodeType === 3 ? (n as Text).length : 0;
+    if (n === p.tail && length === p.tailLength) return false;
+    p.tail = n;
+    p.tailLength = length;
+    return true;
+  }
 
   function armQuiet() {
     clearTimeout(quietTimer);
@@ -305,13 +387,14 @@ export function watchPage<M extends Mounted>(
         continue;
       }
       if (m === 'done') mount(a, (prompts ??= findPrompts(doc, site)));
-      else if (pending.has(a)) continue; // still being written: the observer stamps its changes
+      else if (pending.has(a)) continue; // still being written: the poll follows it
       else if (m === 'unknown' && seenFinished(a, () => (prompts ??= findPrompts(doc, site)))) {
         mount(a, (prompts ??= findPrompts(doc, site)));
       } else watchPending(a, m);
     }
     queued.clear();
     schedulePoll();
+    observe(streamingAnswer());
   }
 
   /** `prompts` is asked for only when the answer has no id (one document query per flush at most). */
@@ -325,7 +408,8 @@ export function watchPage<M extends Mounted>(
   function watchPending(a: Element, marker: Progress) {
     if (pending.has(a)) return;
     const id = answerId(a, site);
-    const p = (id && pendingById.get(id)) || { text: answerText(a, site), since: now(), polledAt: now(), writing: false };
+    const p: Pending = (id && pendingById.get(id)) || { body: null, tail: null, tailLength: 0, raw: null, since: now(), quiet: 0, writing: false };
+    tailChanged(a, p);
     p.writing = marker === 'writing';
     pending.set(a, p);
     if (id) pendingById.set(id, p);
@@ -336,27 +420,25 @@ export function watchPage<M extends Mounted>(
   }
 
   /**
-   * When the next poll can change anything: every `pollMs` for an answer its marker says is
-   * being written, or whose window has ended without it settling; otherwise exactly when its
-   * stability window ends (an answer streaming for a minute costs a poll per window, not four a second).
+   * One repeating timer while anything is pending, none otherwise: a timer armed per poll
+   * cost the page more than the poll itself (the bench's profile: ~50 µs per setTimeout).
    */
   function schedulePoll() {
-    if (pending.size === 0) return;
-    let due = Infinity;
-    for (const p of pending.values()) {
-      const windowLeft = p.since + t.stableMs - now();
-      due = Math.min(due, p.writing || windowLeft <= 0 ? t.pollMs : windowLeft);
+    if (pending.size && ticker === undefined) ticker = setInterval(poll, t.pollMs);
+    else if (!pending.size && ticker !== undefined) {
+      clearInterval(ticker);
+      ticker = undefined;
     }
-    if (pollTimer !== undefined) {
-      if (due >= pollDueAt - now()) return;
-      clearTimeout(pollTimer);
-    }
-    pollDueAt = now() + due;
-    pollTimer = setTimeout(poll, due);
+  }
+
+  /** Its text changed: counting starts again (from the next poll when a record saw it between two). */
+  function restart(p: Pending, quiet: 0 | -1) {
+    p.since = now();
+    p.quiet = quiet;
+    p.raw = null;
   }
 
   function poll() {
-    pollTimer = undefined;
     if (stopped) return;
     // Asked only when an answer's text has settled: on a 1,000-turn page this query scans
     // the whole document, and while text still streams the answer is not done anyway.
@@ -370,29 +452,32 @@ export function watchPage<M extends Mounted>(
       }
       const m = markerState(a, site);
       p.writing = m === 'writing';
+      // Text streamed into an existing node (no record for that) changed it some time since
+      // the last poll: `stableTicks` unchanged polls from here are at least `stableMs`.
+      if (tailChanged(a, p)) restart(p, 0);
+      else p.quiet++;
       if (m === 'writing') continue;
       if (m === 'unknown') {
-        // Still changing: no need to read the text (the costly part).
-        if (now() - p.since < t.stableMs) continue;
-        const text = answerText(a, site);
-        // Changed with no stamp since the last read: a change no observer sees (in a shadow root). Start over.
-        const unseen = text !== p.text && p.since < p.polledAt;
-        p.text = text;
-        p.polledAt = now();
-        if (unseen) {
-          p.since = now();
+        if (p.quiet < stableTicks) {
+          // Its whole text, once, early in the window: compared when the window ends.
+          if (p.quiet > 0 && p.raw === null) p.raw = a.textContent ?? '';
           continue;
         }
-        const stable = now() - p.since;
+        const raw = a.textContent ?? '';
+        if (p.raw !== null && raw !== p.raw) {
+          restart(p, 0); // an edit away from the end, which neither a record nor the tail showed
+          continue;
+        }
         lastAnswer ??= lastOf();
         const settled = hasActionBar(a, site) || a !== lastAnswer;
-        if (!settled || ((generating ??= isGenerating(doc, site)) && stable < t.stuckMs)) continue;
-        if (!text) continue; // an empty shell is not an answer yet
+        if (!settled || ((generating ??= isGenerating(doc, site)) && now() - p.since < t.stuckMs)) continue;
+        if (!answerText(a, site)) continue; // an empty shell is not an answer yet
       }
       forget(a);
       mount(a, (prompts ??= findPrompts(doc, site)));
     }
     schedulePoll();
+    observe(streamingAnswer());
   }
 
   function lastOf(): Element | null {
@@ -449,6 +534,8 @@ export function watchPage<M extends Mounted>(
     clearTimeout(layoutTimer);
     phase = 'quiet';
     phaseStart = now();
+    schedulePoll();
+    observe(null);
     armQuiet();
   }
 
@@ -465,16 +552,13 @@ export function watchPage<M extends Mounted>(
   const onNav = () => setTimeout(navigated, 0);
   win.addEventListener('popstate', onNav);
   const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+  // The Navigation API announces the page's own pushState too (listeners of every world hear
+  // it); only without it must the address be polled (a task every `urlPollMs`, forever).
+  nav?.addEventListener('navigate', onNav);
   nav?.addEventListener('navigatesuccess', onNav);
-  const urlPoll = setInterval(navigated, t.urlPollMs);
+  const urlPoll = nav ? undefined : setInterval(navigated, t.urlPollMs);
 
-  observer.observe(doc.documentElement, {
-    childList: true,
-    characterData: true,
-    subtree: true,
-    attributes: attrs.size > 0,
-    attributeFilter: attrs.size ? [...attrs] : undefined,
-  });
+  observer.observe(doc.documentElement, pageOptions);
   armQuiet();
 
   function all(): MountedAnswer<M>[] {
@@ -489,9 +573,11 @@ export function watchPage<M extends Mounted>(
     stop() {
       stopped = true;
       observer.disconnect();
-      for (const tm of [quietTimer, flushTimer, pollTimer, layoutTimer]) clearTimeout(tm);
+      for (const tm of [quietTimer, flushTimer, layoutTimer]) clearTimeout(tm);
+      clearInterval(ticker);
       clearInterval(urlPoll);
       win.removeEventListener('popstate', onNav);
+      nav?.removeEventListener('navigate', onNav);
       nav?.removeEventListener('navigatesuccess', onNav);
       for (const a of [...entries.keys()]) unmount(a);
       for (const a of [...pending.keys()]) forget(a);

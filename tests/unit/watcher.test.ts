@@ -226,48 +226,98 @@ describe('streaming without a marker', () => {
     expect(mounts.at(-1)!.text).toBe('Hello!');
   });
 
-  it('mounts when the stability window after the last change ends, not a poll period later', async () => {
+  it('counts the window from the text’s last change, not from the action bar appearing', async () => {
     watcher = watchPage(document, unmarked, { mount: (_a, info) => (mounts.push(info), { host: document.createElement('bta-panel'), destroy() {} }) }, {
-      quietMs: 100, quietCapMs: 1000, stableMs: 800, pollMs: 250, flushMs: 100, unrecognisedMs: 2000, urlPollMs: 500, stuckMs: 5000,
+      quietMs: 100, quietCapMs: 1000, stableMs: 800, pollMs: 200, flushMs: 100, unrecognisedMs: 2000, urlPollMs: 500, stuckMs: 5000,
+    });
+    document.body.innerHTML = generatingPage('Hel');
+    await tick(200); // found at 100 ms, its text unchanged since
+    expect(hosts()).toHaveLength(1);
+    document.querySelector('button.stop')!.remove();
+    document.querySelector('#t2 .answer')!.insertAdjacentHTML('beforeend', '<div class="actions"></div>');
+    await tick(690);
+    expect(hosts()).toHaveLength(1);
+    await tick(20); // 800 ms after the text last changed
+    expect(hosts()).toHaveLength(2);
+  });
+
+  it('sees text edited in place (no node added) and waits the whole window after it', async () => {
+    watcher = watchPage(document, unmarked, { mount: (_a, info) => (mounts.push(info), { host: document.createElement('bta-panel'), destroy() {} }) }, {
+      quietMs: 100, quietCapMs: 1000, stableMs: 800, pollMs: 200, flushMs: 100, unrecognisedMs: 2000, urlPollMs: 500, stuckMs: 5000,
     });
     document.body.innerHTML = generatingPage('Hel');
     await tick(200);
-    expect(hosts()).toHaveLength(1);
     document.querySelector('button.stop')!.remove();
     document.querySelector('#t2')!.insertAdjacentHTML('beforeend', '<div class="actions"></div>');
-    // The last change edits a text node in place (no node added), 130 ms after a poll.
+    // The action bar came first; the text grows inside its node 130 ms later (no record for that).
     await tick(130);
     (document.querySelector('#t2 .body')!.firstChild as Text).appendData('lo');
-    await tick(790);
+    await tick(800);
     expect(hosts()).toHaveLength(1);
-    await tick(20);
+    // Seen by the next poll, at most pollMs later: the window counts from there.
+    await tick(200);
     expect(hosts()).toHaveLength(2);
     expect(mounts.at(-1)!.text).toBe('Hello');
   });
 
-  it('is woken about once per stability window while an answer streams, not per chunk', async () => {
+  it('sees an in-place edit away from the end of the answer before calling it finished', async () => {
     watcher = watchPage(document, unmarked, { mount: (_a, info) => (mounts.push(info), { host: document.createElement('bta-panel'), destroy() {} }) }, {
-      quietMs: 100, quietCapMs: 1000, stableMs: 800, pollMs: 250, flushMs: 100, unrecognisedMs: 2000, urlPollMs: 60_000, stuckMs: 5000,
+      quietMs: 100, quietCapMs: 1000, stableMs: 800, pollMs: 200, flushMs: 100, unrecognisedMs: 2000, urlPollMs: 500, stuckMs: 5000,
     });
+    document.body.innerHTML = generatingPage('<p>Helo</p><p>world</p>');
+    await tick(200);
+    document.querySelector('button.stop')!.remove();
+    document.querySelector('#t2 .answer')!.insertAdjacentHTML('beforeend', '<div class="actions"></div>');
+    // A correction in the first paragraph: not where streamed text lands, and no record for it.
+    await tick(400);
+    (document.querySelector('#t2 .body p')!.firstChild as Text).data = 'Hello';
+    await tick(500);
+    expect(hosts()).toHaveLength(1); // its window has ended, but its whole text differs from early in it
+    await tick(800 + 250);
+    expect(hosts()).toHaveLength(2);
+    expect(mounts.at(-1)!.text).toBe('Hello\nworld');
+  });
+
+  it('is woken by the poll and by new nodes while an answer streams, not by every chunk', async () => {
+    // Every observer callback and timer is a task (or microtask) of ours on the page's main thread.
+    let callbacks = 0;
+    const Native = window.MutationObserver;
+    window.MutationObserver = class extends Native {
+      constructor(cb: MutationCallback) {
+        super((records, mo) => {
+          callbacks++;
+          cb(records, mo);
+        });
+      }
+    };
+    watcher = watchPage(document, unmarked, { mount: (_a, info) => (mounts.push(info), { host: document.createElement('bta-panel'), destroy() {} }) }, {
+      quietMs: 100, quietCapMs: 1000, stableMs: 800, pollMs: 200, flushMs: 100, unrecognisedMs: 2000, urlPollMs: 60_000, stuckMs: 5000,
+    });
+    window.MutationObserver = Native;
     document.body.innerHTML = generatingPage('');
     await tick(200);
     const body = document.querySelector('#t2 .body')!;
     // Ten seconds of streaming as a chatbot does it: 3 tokens every 40 ms, a new paragraph now and then.
-    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const timeouts = vi.spyOn(globalThis, 'setTimeout');
+    const intervals = vi.spyOn(globalThis, 'setInterval');
+    callbacks = 0;
     let text = body.appendChild(document.createTextNode(''));
     for (let i = 0; i < 250; i++) {
       if (i % 10 === 0) text = body.appendChild(document.createElement('p')).appendChild(document.createTextNode(''));
       text.appendData(' one two three');
       await tick(40);
     }
-    // Every wake-up is a task on the page's main thread: a flush per 100 ms and a poll per
-    // 250 ms would be 140; a poll per 800 ms window is 13.
-    expect(timers.mock.calls.length).toBeLessThanOrEqual(15);
-    timers.mockRestore();
+    // A callback per chunk would be 250 on its own; a callback per new paragraph 25. Once the
+    // first poll has seen the answer grow, nothing inside it is observed: only polls remain.
+    expect(callbacks).toBeLessThanOrEqual(1);
+    // And one repeating timer for the polls, not one armed per poll.
+    expect(timeouts.mock.calls.length + intervals.mock.calls.length).toBeLessThanOrEqual(1);
+    timeouts.mockRestore();
+    intervals.mockRestore();
     expect(hosts()).toHaveLength(1);
     document.querySelector('button.stop')!.remove();
     document.querySelector('#t2')!.insertAdjacentHTML('beforeend', '<div class="actions"></div>');
-    await tick(900);
+    await tick(800 + 200); // the last chunk edited a text node: seen by a poll, window from there
     expect(hosts()).toHaveLength(2);
     expect(mounts.at(-1)!.text.match(/one two three/g)).toHaveLength(250);
   });
@@ -325,6 +375,72 @@ describe('the page re-rendering', () => {
   });
 });
 
+describe('while an answer streams (its own changes only polled)', () => {
+  const finished = (n: number) => turn(n, `answer ${n}`);
+  const page = (n: number) =>
+    `<button class="stop">Stop</button><main>${Array.from({ length: n }, (_, i) => finished(i + 1)).join('')}${turn(n + 1, '')}</main>`;
+  /** Three tokens into the last answer every 40 ms, as text grows in one node. */
+  async function stream(ms: number) {
+    const body = document.querySelector('main > .turn:last-child .body')!;
+    const text = (body.firstChild as Text | null) ?? body.appendChild(document.createTextNode(''));
+    for (let t = 0; t < ms; t += 40) {
+      text.appendData(' one two three');
+      await tick(40);
+    }
+  }
+  async function finish() {
+    document.querySelector('button.stop')!.remove();
+    document.querySelector('main > .turn:last-child')!.insertAdjacentHTML('beforeend', '<div class="actions"></div>');
+    await tick(800 + 300);
+  }
+
+  it('gives answers a virtualised list re-mounts their panels without waiting for the stream to end', async () => {
+    document.body.innerHTML = page(10);
+    start(unmarked);
+    await tick(200);
+    expect(hosts()).toHaveLength(10);
+    await stream(500);
+    const main = document.querySelector('main')!;
+    const first = [...main.children].slice(0, 3);
+    first.forEach((el) => el.remove());
+    main.prepend(...first.map((el) => {
+      const copy = el.cloneNode(true) as Element;
+      copy.querySelectorAll(`[${HOST_ATTR}]`).forEach((h) => h.remove());
+      return copy;
+    }));
+    await stream(100);
+    expect(hosts()).toHaveLength(10);
+    for (const a of [...document.querySelectorAll('.answer')].slice(0, 10)) expect(a.nextElementSibling?.hasAttribute(HOST_ATTR)).toBe(true);
+    await finish();
+    expect(hosts()).toHaveLength(11);
+  });
+
+  it('puts back a panel a re-render dropped meanwhile, once the stream ends', async () => {
+    document.body.innerHTML = page(3);
+    start(unmarked);
+    await tick(200);
+    await stream(500);
+    hosts()[1]!.remove();
+    await stream(300);
+    await finish();
+    expect(hosts()).toHaveLength(4);
+    for (const a of document.querySelectorAll('.answer')) expect(a.nextElementSibling?.hasAttribute(HOST_ATTR)).toBe(true);
+    expect(mounts).toHaveLength(4);
+  });
+
+  it('finds an answer added inside a turn meanwhile, once the stream ends', async () => {
+    document.body.innerHTML = page(3);
+    start(unmarked);
+    await tick(200);
+    await stream(500);
+    document.querySelector('#t2')!.insertAdjacentHTML('beforeend', '<div class="answer"><div class="body">a second part</div></div>');
+    await stream(300);
+    await finish();
+    expect(hosts()).toHaveLength(5);
+    expect(mounts.map((m) => m.text)).toContain('a second part');
+  });
+});
+
 describe('re-rendered answers without a marker', () => {
   it('come back at once, without waiting for their text to settle again', async () => {
     const withBar = (n: number) => turn(n, `answer ${n}`).replace('</div></div></div>', '</div></div><div class="actions"></div></div>');
@@ -354,6 +470,27 @@ describe('SPA navigation', () => {
     document.querySelector('main')!.innerHTML = turn(7, 'new', 'data-streaming="false"');
     await tick(300);
     expect(hosts().map((h) => h.getAttribute(HOST_ATTR))).toEqual(['claude:second:id-m7']);
+  });
+
+  it('follows the Navigation API where the browser has it, with no address poll', async () => {
+    const navigation = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+    const intervals = vi.spyOn(globalThis, 'setInterval');
+    try {
+      document.body.innerHTML = `<main>${turn(1, 'old one', 'data-streaming="false"')}</main>`;
+      start(marked);
+      await tick(200);
+      expect(hosts()).toHaveLength(1);
+      history.pushState(null, '', '/c/second');
+      navigation.dispatchEvent(new Event('navigate'));
+      await tick(1);
+      expect(navs).toEqual([`${location.origin}/c/second`]);
+      expect(hosts()).toHaveLength(0);
+      expect(intervals).not.toHaveBeenCalled();
+    } finally {
+      intervals.mockRestore();
+      delete (window as { navigation?: unknown }).navigation;
+    }
   });
 
   it('does not give the old conversation its panels back while the router is slow to replace it', async () => {
