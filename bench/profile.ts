@@ -2,8 +2,9 @@
  * Where the streaming cost goes: `npx tsx bench/profile.ts [--tokens=1000] [--reps=3] [--without]`.
  * Streams an answer into the captured ChatGPT page (as bench/run.ts does) under the CDP
  * sampling profiler and splits the main thread's samples into the page's script, the content
- * script's and the engine's; then the content script's functions by self time, and by the
- * entry point (observer callback, timer) that ran them. For readable names, build with
+ * script's and the engine's; then the page's functions by self time (what an observer or a
+ * timer of ours makes the page's own DOM calls cost shows there), the content script's by
+ * self time, and by the entry point (observer callback, timer) that ran them. For readable names, build with
  * `BTA_NOMINIFY=1 npm run build` first. The first repetition includes the panels' first
  * drawing when the service worker was cold; compare the later ones.
  */
@@ -40,6 +41,7 @@ function summarise(profile: Profile) {
   const where = new Map<string, number>();
   const self = new Map<string, number>();
   const entry = new Map<string, number>();
+  const pageSelf = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const chain: CallFrame[] = [];
@@ -50,12 +52,18 @@ function summarise(profile: Profile) {
       add(where, 'content script', ms);
       add(self, name(leaf), ms);
       add(entry, name(first), ms);
-    } else add(where, ENGINE.includes(leaf.functionName) ? leaf.functionName : 'page', ms);
+    } else if (ENGINE.includes(leaf.functionName)) add(where, leaf.functionName, ms);
+    else {
+      add(where, 'page', ms);
+      add(pageSelf, name(leaf), ms);
+    }
   });
   const top = (m: Map<string, number>, n: number) =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(2).padStart(8)} ms  ${k}`);
   return [
     [...where].filter(([k]) => k !== '(idle)').map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', '),
+    'page, self time:',
+    ...top(pageSelf, 8),
     ...(self.size ? ['content script, self time:', ...top(self, 12), 'content script, by entry point:', ...top(entry, 8)] : []),
   ].join('\n');
 }
